@@ -1,0 +1,162 @@
+/**
+ * Normalization: one text that every later stage and every span uses, with a map back to the
+ * reader's text. Full-width ASCII forms become half-width (（一） → (一), ９７.６％ → 97.6%),
+ * white space is unified (one paragraph per line, no indentation, single spaces), zero-width
+ * characters go. Chinese punctuation without an ASCII twin (、。“”《》) is kept as is.
+ */
+
+/** Maps offsets of the normalized text back to offsets of the source text. */
+export class OffsetMap {
+  /** Normalized offsets where a run of identical mapping starts, ascending. */
+  private readonly normStarts: number[] = [];
+  /** Source offset at each run start. */
+  private readonly sourceStarts: number[] = [];
+
+  /** Record that normalized offset `norm` comes from source offset `source`. Must be called in order. */
+  add(norm: number, source: number): void {
+    const last = this.normStarts.length - 1;
+    if (last >= 0) {
+      const prevNorm = this.normStarts[last] as number;
+      const prevSource = this.sourceStarts[last] as number;
+      if (source - prevSource === norm - prevNorm) return; // same run continues
+    }
+    this.normStarts.push(norm);
+    this.sourceStarts.push(source);
+  }
+
+  /** Source offset of the normalized offset `offset`. */
+  toSource(offset: number): number {
+    let lo = 0;
+    let hi = this.normStarts.length - 1;
+    if (hi < 0) return offset;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.normStarts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.sourceStarts[lo] as number) + offset - (this.normStarts[lo] as number);
+  }
+
+  /** Number of runs; a measure of how much normalization changed. */
+  get runs(): number {
+    return this.normStarts.length;
+  }
+}
+
+export interface NormalizedText {
+  text: string;
+  map: OffsetMap;
+}
+
+const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]);
+
+/** Horizontal white space, including NBSP, ideographic space and the other Unicode spaces. */
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0x0b ||
+    code === 0x0c ||
+    code === 0xa0 ||
+    code === 0x3000 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x202f ||
+    code === 0x205f
+  );
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029 || code === 0x85;
+}
+
+/** The half-width twin of a full-width form, or the character itself. */
+function unifyWidth(code: number): number {
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
+  switch (code) {
+    case 0xffe0: // ￠
+      return 0xa2;
+    case 0xffe5: // ￥
+      return 0xa5;
+    case 0x2236: // ∶ ratio, used as a colon in 发布时间∶
+      return 0x3a;
+    case 0xfe50: // small comma
+      return 0x2c;
+    case 0xfe52:
+      return 0x2e;
+    case 0xfe59:
+      return 0x28;
+    case 0xfe5a:
+      return 0x29;
+    default:
+      return code;
+  }
+}
+
+/**
+ * Normalize reader text. Lines keep their order; blank lines are dropped (a paragraph is a
+ * line); leading/trailing white space of a line is dropped; inner runs of white space become
+ * one space. Spaces between CJK characters are kept: on saved pages they separate fields
+ * ("发布机构 天门市人民政府 文 号") and joint issuers, so later stages tolerate them instead.
+ *
+ * @example
+ * const { text, map } = normalize('  （一）全年受理１１５件。\r\n\r\n');
+ * // text === '(一)全年受理115件。'; map.toSource(0) === 2
+ */
+export function normalize(source: string): NormalizedText {
+  const map = new OffsetMap();
+  const out: string[] = [];
+  let outLength = 0;
+  // Pending state for the current line.
+  let lineHasText = false;
+  let pendingSpace = -1; // source offset of a collapsed space run, -1 if none
+
+  const emit = (code: number, sourceOffset: number): void => {
+    map.add(outLength, sourceOffset);
+    out.push(String.fromCharCode(code));
+    outLength += 1;
+  };
+
+  for (let i = 0; i < source.length; i++) {
+    const raw = source.charCodeAt(i);
+    if (isLineBreak(raw)) {
+      if (raw === 0x0d && source.charCodeAt(i + 1) === 0x0a) i++;
+      if (lineHasText) {
+        emit(0x0a, i);
+        lineHasText = false;
+      }
+      pendingSpace = -1;
+      continue;
+    }
+    if (ZERO_WIDTH.has(raw)) continue;
+    if (isSpace(raw)) {
+      if (lineHasText && pendingSpace < 0) pendingSpace = i;
+      continue;
+    }
+    const code = unifyWidth(raw);
+    if (pendingSpace >= 0) {
+      emit(0x20, pendingSpace);
+      pendingSpace = -1;
+    }
+    // Surrogate pairs pass through as two code units with the same mapping run.
+    emit(code, i);
+    lineHasText = true;
+  }
+  // Drop a trailing line break so the text ends with its last paragraph.
+  let text = out.join('');
+  if (text.endsWith('\n')) text = text.slice(0, -1);
+  return { text, map };
+}
+
+/** Spans of the lines (paragraphs) of a normalized text. */
+export function lineSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start) spans.push({ start, end });
+    start = end + 1;
+  }
+  return spans;
+}

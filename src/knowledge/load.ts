@@ -1,0 +1,30 @@
+/**
+ * Adapter: read the data files once and compile them into the {@link Knowledge} the analysis
+ * core takes. The only place that touches `data/` at run time.
+ */
+import { readFileSync } from 'node:fs';
+import { compileKnowledge, type Knowledge } from '../core/knowledge.js';
+import { loadDivisions } from '../divisions/load.js';
+
+/** Path of a data file; `src/knowledge` and `dist/knowledge` are both two levels below the root. */
+export function dataPath(name: string): URL {
+  return new URL(`../../data/${name}`, import.meta.url);
+}
+
+function read(name: string): string {
+  return readFileSync(dataPath(name), 'utf8');
+}
+
+let cached: Knowledge | null = null;
+
+/** The default knowledge from `data/`, loaded on first use. */
+export function loadKnowledge(): Knowledge {
+  cached ??= compileKnowledge({
+    partCues: read('part-cues.tsv'),
+    pageChrome: read('page-chrome.tsv'),
+    metaLabels: read('meta-labels.tsv'),
+    orgSuffixes: read('org-suffixes.tsv'),
+    divisions: loadDivisions(),
+  });
+  return cached;
+}
