@@ -36,8 +36,8 @@ const LINE_MARKERS: MarkerPattern[] = [
   { style: 'cn-shi', re: new RegExp(`^(${CN_NUM})是\\s*[:：,，]?\\s*`, 'u') },
 ];
 
-/** 一是/二是 inside a paragraph, after a sentence or clause boundary. */
-const INLINE_SHI = new RegExp(`(?<=[。；;:：!！?？])\\s*(${CN_NUM})是\\s*[:：,，]?`, 'gu');
+/** 一是/二是 inside a paragraph, after a sentence or clause boundary (never inside a word: 统一是). */
+const INLINE_SHI = new RegExp(`(?<=[。；;:：!！?？,，])\\s*(${CN_NUM})是\\s*[:：,，]?`, 'gu');
 
 const CN_VALUE: Record<string, number> = {
   一: 1,

@@ -1,0 +1,87 @@
+/** The `fazhi` command line. `main` returns the exit code: 0 ok, 1 some input failed, 2 usage error. */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { type AnalyzeFormat, runAnalyze } from './analyze-command.js';
+import { type Output, processOutput } from './output.js';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+/** Byte sizes like 20000000, 20MB, 512KB. */
+function byteSize(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/iu.exec(value.trim());
+  if (!m) throw new InvalidArgumentError('expected a size such as 20MB');
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const factor = unit.startsWith('g') ? 1024 ** 3 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('k') ? 1024 : 1;
+  return Math.round(Number(m[1]) * factor);
+}
+
+export function buildProgram(out: Output, setExit: (code: number) => void): Command {
+  const program = new Command('fazhi')
+    .description('读取、检查和比较法治政府建设年度报告 — read, check and compare annual rule-of-law government reports')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .configureOutput({
+      writeOut: (s) => void out.write(s),
+      writeErr: (s) => out.error(s.trimEnd()),
+    })
+    .exitOverride();
+
+  program
+    .command('analyze')
+    .description('analyze reports (TXT, HTML, DOCX, PDF) and print their metadata and structure')
+    .argument('<inputs...>', 'files, directories or glob patterns')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'ndjson']).default('text'),
+    )
+    .option('--force', 'analyze inputs even when they do not look like a rule-of-law report')
+    .option('--max-bytes <size>', 'largest input file accepted (e.g. 20MB)', byteSize)
+    .action(async (inputs: string[], opts: { format: AnalyzeFormat; force?: boolean; maxBytes?: number }) => {
+      const failed = await runAnalyze(inputs, opts, out);
+      setExit(failed > 0 ? 1 : 0);
+    });
+
+  program
+    .command('eval')
+    .description('score the analyzer against a directory of gold readings (metadata, parts, indicators)')
+    .argument('<gold-dir>', 'directory of gold JSON files (e.g. ../shared/gold/seeds)')
+    .option('--corpus <dir>', 'directory holding the reports (default: resolved from each gold "source")')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (goldDir: string, opts: { corpus?: string; format: 'text' | 'json' }) => {
+      const { evaluateGold, formatEval } = await import('../eval/run.js');
+      const result = await evaluateGold(goldDir, { corpus: opts.corpus });
+      await out.write(opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${formatEval(result)}\n`);
+      setExit(result.errors.length > 0 ? 1 : 0);
+    });
+
+  program
+    .command('demo')
+    .description('generate the demo corpus (synthetic reports) if needed and analyze it')
+    .option('--dir <dir>', 'where the demo corpus lives', 'fazhi-data/demo')
+    .option('--count <n>', 'number of demo reports', positiveInt, 12)
+    .action(async (opts: { dir: string; count: number }) => {
+      const { runDemo } = await import('./demo-command.js');
+      setExit(await runDemo(opts, out));
+    });
+
+  return program;
+}
+
+export async function main(argv: string[], out: Output = processOutput): Promise<number> {
+  let code = 0;
+  const program = buildProgram(out, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    }
+    out.error(`fazhi: ${(error as Error).message}`);
+    return 2;
+  }
+  return code;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { lineSpans, normalize, OffsetMap } from './normalize.js';
+
+describe('normalize', () => {
+  it('unifies full-width forms and keeps Chinese punctuation', () => {
+    const { text } = normalize('（一）全年受理行政复议申请１１５件，审结９０件；纠错率５.３５％。“八五”普法、《条例》');
+    expect(text).toBe('(一)全年受理行政复议申请115件,审结90件;纠错率5.35%。“八五”普法、《条例》');
+  });
+
+  it('drops blank lines, indentation and zero-width characters, and collapses spaces', () => {
+    const { text } = normalize('\ufeff  标题\r\n\r\n\u3000\u3000第一段\u200b文字  与   空格\n\n\n  落款  \n');
+    expect(text).toBe('标题\n第一段文字 与 空格\n落款');
+  });
+
+  it('keeps spaces between CJK characters, which separate fields on saved pages', () => {
+    expect(normalize('发布机构 天门市人民政府 文 号').text).toBe('发布机构 天门市人民政府 文 号');
+  });
+
+  it('maps every normalized offset back to the same character in the source', () => {
+    const source = '  　（二）强化  监督。\r\n\r\n\t２０２３年３月１日  ';
+    const { text, map } = normalize(source);
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i] as string;
+      if (ch === '\n' || ch === ' ') continue;
+      const back = source[map.toSource(i)] as string;
+      expect(back.normalize('NFKC')).toBe(ch);
+    }
+  });
+
+  it('keeps one map run for text that needs no change', () => {
+    const { text, map } = normalize('一、情况\n二、问题');
+    expect(text).toBe('一、情况\n二、问题');
+    expect(map.runs).toBe(1);
+  });
+});
+
+describe('OffsetMap', () => {
+  it('finds the run of an offset by binary search', () => {
+    const map = new OffsetMap();
+    map.add(0, 5);
+    map.add(1, 6);
+    map.add(2, 10);
+    map.add(3, 11);
+    expect(map.toSource(0)).toBe(5);
+    expect(map.toSource(1)).toBe(6);
+    expect(map.toSource(3)).toBe(11);
+    expect(map.runs).toBe(2);
+  });
+});
+
+describe('lineSpans', () => {
+  it('returns the span of each non-empty line', () => {
+    expect(lineSpans('ab\ncd')).toEqual([
+      { start: 0, end: 2 },
+      { start: 3, end: 5 },
+    ]);
+  });
+});

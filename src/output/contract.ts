@@ -1,0 +1,87 @@
+/**
+ * The JSON reading of a report, as `../shared/docs/gold-format.md` defines it (source, meta,
+ * parts, indicators), plus what fazhi adds: spans for provenance, embedded parts, the heading
+ * tree and date issues.
+ */
+import type { Report } from '../core/analyze.js';
+import type { Heading, PartKind, Span } from '../core/types.js';
+import type { AnalyzedDocument } from '../pipeline.js';
+
+export interface ContractPart {
+  part: PartKind | PartKind[];
+  heading: string;
+  span: Span;
+  headingSpan: Span;
+}
+
+export interface ContractHeading {
+  marker: string;
+  title: string;
+  level: number;
+  style: Heading['style'];
+  runIn: boolean;
+  span: Span;
+  children: ContractHeading[];
+}
+
+export interface ContractReport {
+  source: string;
+  format: string;
+  encoding?: string;
+  meta: Report['meta'];
+  parts: ContractPart[];
+  indicators: unknown[];
+  embeddedParts: { part: PartKind; within: number; cue: string; span: Span; quote: string }[];
+  headings: ContractHeading[];
+  dateIssues: Report['dateIssues'];
+  spans: { meta: Report['metaSpans']; body: Span };
+  warnings: string[];
+}
+
+export interface ContractError {
+  source: string;
+  error: string;
+  errorCode: string;
+}
+
+function toHeading(h: Heading): ContractHeading {
+  return {
+    marker: h.marker,
+    title: h.title,
+    level: h.level,
+    style: h.style,
+    runIn: h.runIn,
+    span: h.span,
+    children: h.children.map(toHeading),
+  };
+}
+
+const QUOTE_LENGTH = 60;
+
+export function toContract(source: string, analyzed: AnalyzedDocument): ContractReport {
+  const { report, document } = analyzed;
+  return {
+    source,
+    format: document.format,
+    ...(document.encoding ? { encoding: document.encoding } : {}),
+    meta: report.meta,
+    parts: report.parts.map((p) => ({
+      part: p.kinds.length === 1 ? (p.kinds[0] as PartKind) : p.kinds,
+      heading: p.heading,
+      span: p.span,
+      headingSpan: p.headingSpan,
+    })),
+    indicators: [],
+    embeddedParts: report.embeddedParts.map((e) => ({
+      part: e.kind,
+      within: e.within,
+      cue: e.cue,
+      span: e.span,
+      quote: report.text.slice(e.span.start, Math.min(e.span.end, e.span.start + QUOTE_LENGTH)),
+    })),
+    headings: report.headings.map(toHeading),
+    dateIssues: report.dateIssues,
+    spans: { meta: report.metaSpans, body: report.body },
+    warnings: document.warnings,
+  };
+}
