@@ -57,6 +57,27 @@ export function buildProgram(out: Output, setExit: (code: number) => void): Comm
     });
 
   program
+    .command('generate')
+    .description('write a corpus of synthetic reports (our own text) with their gold readings and injected defects')
+    .requiredOption('-o, --out <dir>', 'output directory')
+    .option('-n, --count <n>', 'number of reports', positiveInt, 100)
+    .option('--seed <n>', 'random seed (same seed, same corpus)', positiveInt, 1)
+    .option('--formats <list>', 'comma-separated formats: txt, html, docx', 'txt')
+    .action(async (opts: { out: string; count: number; seed: number; formats: string }) => {
+      const formats = opts.formats.split(',').map((f) => f.trim());
+      const bad = formats.filter((f) => !['txt', 'html', 'docx'].includes(f));
+      if (bad.length > 0) throw new InvalidArgumentError(`unknown format ${bad.join(', ')}`);
+      const { writeCorpus } = await import('../synth/write.js');
+      const result = await writeCorpus(opts.out, {
+        count: opts.count,
+        seed: opts.seed,
+        formats: formats as ('txt' | 'html' | 'docx')[],
+      });
+      await out.write(`wrote ${result.files} files (${result.bytes} bytes) to ${opts.out}\n`);
+      setExit(0);
+    });
+
+  program
     .command('demo')
     .description('generate the demo corpus (synthetic reports) if needed and analyze it')
     .option('--dir <dir>', 'where the demo corpus lives', 'fazhi-data/demo')

@@ -2,6 +2,7 @@
  * The analysis core: text in, the whole reading out. Pure and synchronous; everything it knows
  * comes from `options.knowledge`, which adapters load from the data files.
  */
+import { extractFigures, type Figure } from '../figures/extract.js';
 import type { Knowledge } from './knowledge.js';
 import { findLayout } from './layout.js';
 import { findGarbledMonthDays } from './meta/dates.js';
@@ -41,6 +42,8 @@ export interface Report {
   headings: Heading[];
   parts: Part[];
   embeddedParts: EmbeddedPart[];
+  /** Catalogue indicators stated in the body. */
+  figures: Figure[];
   dateIssues: DateIssue[];
   /** Why the text may not be a rule-of-law government report at all; null when it looks like one. */
   notAReport: string | null;
@@ -73,6 +76,7 @@ export function analyze(source: string, options: AnalyzeOptions): Report {
   const bodyLines = layout.paragraphs.slice(layout.bodyStart, layout.bodyEnd).map((p) => p.span);
   const headings = buildHeadingTree(text, bodyLines, layout.body.end);
   const { parts, embedded } = findParts(text, headings, knowledge, meta.year);
+  const figures = extractFigures(text, knowledge.catalogue, { body: layout.body, parts });
 
   // Dates in the body that lost their 月 ("820日").
   const bodyText = text.slice(layout.body.start, layout.body.end);
@@ -100,6 +104,7 @@ export function analyze(source: string, options: AnalyzeOptions): Report {
     headings,
     parts,
     embeddedParts: embedded,
+    figures,
     dateIssues,
     notAReport: notAReportReason(text, partial),
   };

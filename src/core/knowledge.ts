@@ -4,6 +4,7 @@
  * `src/knowledge/load.ts`, which keeps the analysis core free of I/O.
  */
 import type { DivisionIndex } from '../divisions/index.js';
+import { type Catalogue, type CatalogueSources, compileCatalogue } from '../figures/catalogue.js';
 import type { PartKind, UnitKind } from './types.js';
 
 export interface PartCue {
@@ -36,6 +37,7 @@ export interface Knowledge {
   metaLabels: MetaLabel[];
   orgSuffixes: OrgSuffix[];
   divisions: DivisionIndex;
+  catalogue: Catalogue;
 }
 
 /** The raw texts of the data files, as read by an adapter. */
@@ -45,6 +47,7 @@ export interface KnowledgeSources {
   metaLabels: string;
   orgSuffixes: string;
   divisions: DivisionIndex;
+  catalogue: CatalogueSources;
 }
 
 /** Rows of a TSV file, skipping blank lines and `#` comments. */
@@ -97,7 +100,14 @@ export function compileKnowledge(sources: KnowledgeSources): Knowledge {
     if (!UNIT_KINDS.has(kind as UnitKind)) throw new Error(`org-suffixes.tsv: unknown unit kind ${kind}`);
     return { unitKind: kind as UnitKind, re: compile(`(?:${pattern})$`, 'org-suffixes.tsv') };
   });
-  return { partCues, pageChrome, metaLabels, orgSuffixes, divisions: sources.divisions };
+  return {
+    partCues,
+    pageChrome,
+    metaLabels,
+    orgSuffixes,
+    divisions: sources.divisions,
+    catalogue: compileCatalogue(sources.catalogue),
+  };
 }
 
 const cueCache = new WeakMap<PartCue[], Map<string, { kind: PartKind; re: RegExp }[]>>();

@@ -25,6 +25,12 @@ export function loadKnowledge(): Knowledge {
     metaLabels: read('meta-labels.tsv'),
     orgSuffixes: read('org-suffixes.tsv'),
     divisions: loadDivisions(),
+    catalogue: {
+      indicators: read('indicators.tsv'),
+      cues: read('indicator-cues.tsv'),
+      units: read('units.tsv'),
+      context: read('figure-context.tsv'),
+    },
   });
   return cached;
 }

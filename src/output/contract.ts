@@ -30,12 +30,23 @@ export interface ContractReport {
   encoding?: string;
   meta: Report['meta'];
   parts: ContractPart[];
-  indicators: unknown[];
+  indicators: ContractIndicator[];
   embeddedParts: { part: PartKind; within: number; cue: string; span: Span; quote: string }[];
   headings: ContractHeading[];
   dateIssues: Report['dateIssues'];
   spans: { meta: Report['metaSpans']; body: Span };
   warnings: string[];
+}
+
+export interface ContractIndicator {
+  key: string;
+  value: number;
+  unit: string;
+  approx: 'over' | 'under' | 'about' | null;
+  quote: string;
+  area: string;
+  span: Span;
+  quoteSpan: Span;
 }
 
 export interface ContractError {
@@ -71,7 +82,16 @@ export function toContract(source: string, analyzed: AnalyzedDocument): Contract
       span: p.span,
       headingSpan: p.headingSpan,
     })),
-    indicators: [],
+    indicators: report.figures.map((f) => ({
+      key: f.key,
+      value: f.value,
+      unit: f.unit,
+      approx: f.approx,
+      quote: report.text.slice(f.quoteSpan.start, f.quoteSpan.end),
+      area: f.area,
+      span: f.span,
+      quoteSpan: f.quoteSpan,
+    })),
     embeddedParts: report.embeddedParts.map((e) => ({
       part: e.kind,
       within: e.within,
