@@ -45,6 +45,8 @@ export interface Report {
   /** Catalogue indicators stated in the body. */
   figures: Figure[];
   dateIssues: DateIssue[];
+  /** True when the source was in traditional characters; `text` is then its simplified form. */
+  convertedFromTraditional: boolean;
   /** Why the text may not be a rule-of-law government report at all; null when it looks like one. */
   notAReport: string | null;
 }
@@ -70,7 +72,7 @@ function notAReportReason(text: string, report: Pick<Report, 'body' | 'parts' | 
 export function analyze(source: string, options: AnalyzeOptions): Report {
   const { knowledge } = options;
   const hints = options.hints ?? {};
-  const { text, map } = normalize(source);
+  const { text, map, convertedFromTraditional } = normalize(source, { t2s: knowledge.t2s });
   const layout = findLayout(text, knowledge, hints.title);
   const { meta, spans, dateIssues } = readMeta(text, layout, knowledge, hints);
   const bodyLines = layout.paragraphs.slice(layout.bodyStart, layout.bodyEnd).map((p) => p.span);
@@ -106,6 +108,7 @@ export function analyze(source: string, options: AnalyzeOptions): Report {
     embeddedParts: embedded,
     figures,
     dateIssues,
+    convertedFromTraditional,
     notAReport: notAReportReason(text, partial),
   };
 }

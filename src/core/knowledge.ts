@@ -38,6 +38,8 @@ export interface Knowledge {
   orgSuffixes: OrgSuffix[];
   divisions: DivisionIndex;
   catalogue: Catalogue;
+  /** Traditional → simplified characters. */
+  t2s: Map<number, number>;
 }
 
 /** The raw texts of the data files, as read by an adapter. */
@@ -48,6 +50,7 @@ export interface KnowledgeSources {
   orgSuffixes: string;
   divisions: DivisionIndex;
   catalogue: CatalogueSources;
+  t2s: string;
 }
 
 /** Rows of a TSV file, skipping blank lines and `#` comments. */
@@ -107,6 +110,9 @@ export function compileKnowledge(sources: KnowledgeSources): Knowledge {
     orgSuffixes,
     divisions: sources.divisions,
     catalogue: compileCatalogue(sources.catalogue),
+    t2s: new Map(
+      parseTsvRows(sources.t2s, 't2s.tsv', 2).map(([t, s]) => [(t as string).charCodeAt(0), (s as string).charCodeAt(0)]),
+    ),
   };
 }
 

@@ -56,3 +56,20 @@ describe('lineSpans', () => {
     ]);
   });
 });
+
+describe('normalize: traditional characters', () => {
+  const t2s = new Map([..."區縣報設與國權"].map((ch, i) => [ch.charCodeAt(0), "区县报设与国权".charCodeAt(i)]));
+
+  it('converts a text written in traditional characters, keeping offsets', () => {
+    const { text, convertedFromTraditional, map } = normalize('某縣法治政府建設年度報告', { t2s });
+    expect(convertedFromTraditional).toBe(true);
+    expect(text).toBe('某县法治政府建设年度报告');
+    expect(map.runs).toBe(1);
+  });
+
+  it('leaves a simplified text alone', () => {
+    const { text, convertedFromTraditional } = normalize('某县法治政府建设年度报告', { t2s });
+    expect(convertedFromTraditional).toBe(false);
+    expect(text).toBe('某县法治政府建设年度报告');
+  });
+});

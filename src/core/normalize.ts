@@ -2,7 +2,8 @@
  * Normalization: one text that every later stage and every span uses, with a map back to the
  * reader's text. Full-width ASCII forms become half-width (（一） → (一), ９７.６％ → 97.6%),
  * white space is unified (one paragraph per line, no indentation, single spaces), zero-width
- * characters go. Chinese punctuation without an ASCII twin (、。“”《》) is kept as is.
+ * characters go. Chinese punctuation without an ASCII twin (、。“”《》) is kept as is. A text in
+ * traditional characters is converted to simplified, character for character.
  */
 
 /** Maps offsets of the normalized text back to offsets of the source text. */
@@ -46,6 +47,29 @@ export class OffsetMap {
 export interface NormalizedText {
   text: string;
   map: OffsetMap;
+  /** True when the text was written in traditional characters and converted to simplified. */
+  convertedFromTraditional: boolean;
+}
+
+export interface NormalizeOptions {
+  /** Traditional → simplified characters (one to one). When given and the text is mostly
+   * traditional, characters are converted so the simplified-script analysis applies. */
+  t2s?: Map<number, number>;
+}
+
+/** Share of traditional-only characters above which a text counts as traditional. */
+const TRADITIONAL_SHARE = 0.02;
+
+function isMostlyTraditional(source: string, t2s: Map<number, number>): boolean {
+  let cjk = 0;
+  let traditional = 0;
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (code < 0x4e00 || code > 0x9fff) continue;
+    cjk++;
+    if (t2s.has(code)) traditional++;
+  }
+  return cjk > 0 && traditional / cjk >= TRADITIONAL_SHARE;
 }
 
 const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]);
@@ -103,8 +127,9 @@ function unifyWidth(code: number): number {
  * const { text, map } = normalize('  （一）全年受理１１５件。\r\n\r\n');
  * // text === '(一)全年受理115件。'; map.toSource(0) === 2
  */
-export function normalize(source: string): NormalizedText {
+export function normalize(source: string, options: NormalizeOptions = {}): NormalizedText {
   const map = new OffsetMap();
+  const t2s = options.t2s && isMostlyTraditional(source, options.t2s) ? options.t2s : null;
   const out: string[] = [];
   let outLength = 0;
   // Pending state for the current line.
@@ -133,7 +158,7 @@ export function normalize(source: string): NormalizedText {
       if (lineHasText && pendingSpace < 0) pendingSpace = i;
       continue;
     }
-    const code = unifyWidth(raw);
+    const code = t2s?.get(raw) ?? unifyWidth(raw);
     if (pendingSpace >= 0) {
       emit(0x20, pendingSpace);
       pendingSpace = -1;
@@ -145,7 +170,7 @@ export function normalize(source: string): NormalizedText {
   // Drop a trailing line break so the text ends with its last paragraph.
   let text = out.join('');
   if (text.endsWith('\n')) text = text.slice(0, -1);
-  return { text, map };
+  return { text, map, convertedFromTraditional: t2s !== null };
 }
 
 /** Spans of the lines (paragraphs) of a normalized text. */
