@@ -73,3 +73,20 @@ describe('normalize: traditional characters', () => {
     expect(text).toBe('某县法治政府建设年度报告');
   });
 });
+
+describe('normalize: paragraphs run together', () => {
+  it('breaks a long run-on line before 一、 and (一) headings that follow a sentence end', () => {
+    const sentence = '全县各部门认真贯彻落实法治政府建设各项部署要求,扎实推进依法行政工作,取得了明显成效。';
+    const source = `${sentence.repeat(4)}现将有关情况报告如下:一、主要举措和成效(一)加强组织领导。${sentence}二、存在的不足`;
+    const { text, map } = normalize(source);
+    const lines = text.split('\n');
+    expect(lines.map((l) => l.slice(0, 6))).toEqual([sentence.slice(0, 6), '一、主要举措', '二、存在的不']);
+    const second = text.indexOf('一、主要');
+    expect(source.slice(map.toSource(second), map.toSource(second) + 4)).toBe('一、主要');
+  });
+
+  it('leaves ordinary paragraphs alone', () => {
+    const { text } = normalize('我县落实“一、二、三”工作法。二、问题');
+    expect(text).toBe('我县落实“一、二、三”工作法。二、问题');
+  });
+});

@@ -57,6 +57,16 @@ export interface NormalizeOptions {
   t2s?: Map<number, number>;
 }
 
+/** A line this long that goes on past a sentence end into 一、 or (一) is several paragraphs run together. */
+const RUN_ON_LINE = 150;
+const SENTENCE_END = new Set([0x3002, 0x3b, 0x3a, 0x21, 0x3f, 0xff1b, 0xff1a]); // 。 ; : ! ?
+const HEADING_AHEAD = /[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]/y;
+
+function startsHeading(source: string, at: number): boolean {
+  HEADING_AHEAD.lastIndex = at;
+  return HEADING_AHEAD.test(source);
+}
+
 /** Share of traditional-only characters above which a text counts as traditional. */
 const TRADITIONAL_SHARE = 0.02;
 
@@ -135,11 +145,16 @@ export function normalize(source: string, options: NormalizeOptions = {}): Norma
   // Pending state for the current line.
   let lineHasText = false;
   let pendingSpace = -1; // source offset of a collapsed space run, -1 if none
+  let lineLength = 0;
+  let lastCode = 0;
+  let runOn = false; // this source line has been found to hold several paragraphs
 
   const emit = (code: number, sourceOffset: number): void => {
     map.add(outLength, sourceOffset);
     out.push(String.fromCharCode(code));
     outLength += 1;
+    lineLength = code === 0x0a ? 0 : lineLength + 1;
+    lastCode = code;
   };
 
   for (let i = 0; i < source.length; i++) {
@@ -151,6 +166,7 @@ export function normalize(source: string, options: NormalizeOptions = {}): Norma
         lineHasText = false;
       }
       pendingSpace = -1;
+      runOn = false;
       continue;
     }
     if (ZERO_WIDTH.has(raw)) continue;
@@ -159,6 +175,11 @@ export function normalize(source: string, options: NormalizeOptions = {}): Norma
       continue;
     }
     const code = t2s?.get(raw) ?? unifyWidth(raw);
+    if ((runOn || lineLength >= RUN_ON_LINE) && SENTENCE_END.has(lastCode) && startsHeading(source, i)) {
+      emit(0x0a, i); // a page whose paragraphs were run together: break before 一、 and (一)
+      pendingSpace = -1;
+      runOn = true;
+    }
     if (pendingSpace >= 0) {
       emit(0x20, pendingSpace);
       pendingSpace = -1;
