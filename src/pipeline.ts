@@ -35,11 +35,20 @@ export async function analyzeBytes(
   try {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     const document = await readDocument(bytes, fileName, { maxBytes });
-    const report = analyze(document.text, { knowledge: options.knowledge ?? loadKnowledge(), hints: document.hints });
+    const report = analyze(document.text, {
+      knowledge: options.knowledge ?? loadKnowledge(),
+      hints: document.hints,
+    });
     if (report.notAReport && !options.force) {
-      throw new InputError('not-a-report', `not a rule-of-law government report: ${report.notAReport} (use --force to analyze anyway)`);
+      throw new InputError(
+        'not-a-report',
+        `not a rule-of-law government report: ${report.notAReport} (use --force to analyze anyway)`,
+      );
     }
-    return { report, document: { format: document.format, encoding: document.encoding, warnings: document.warnings } };
+    return {
+      report,
+      document: { format: document.format, encoding: document.encoding, warnings: document.warnings },
+    };
   } catch (error) {
     throw toInputError(error);
   }
@@ -59,7 +68,10 @@ export async function analyzeFile(path: string, options: PipelineOptions = {}): 
   }
   // Refuse before reading a huge file into memory.
   if (size > maxBytes) {
-    throw new InputError('too-large', `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (raise it with --max-bytes)`);
+    throw new InputError(
+      'too-large',
+      `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (raise it with --max-bytes)`,
+    );
   }
   let bytes: Uint8Array;
   try {

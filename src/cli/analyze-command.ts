@@ -18,7 +18,11 @@ export interface AnalyzeCommandOptions {
 }
 
 /** Analyze every input and print; returns the number of inputs that failed. */
-export async function runAnalyze(args: string[], options: AnalyzeCommandOptions, out: Output): Promise<number> {
+export async function runAnalyze(
+  args: string[],
+  options: AnalyzeCommandOptions,
+  out: Output,
+): Promise<number> {
   const inputs = await expandInputs(args);
   if (inputs.length === 0) {
     out.error('fazhi analyze: no input files');
@@ -33,7 +37,11 @@ export async function runAnalyze(args: string[], options: AnalyzeCommandOptions,
     let result: ContractReport | ContractError;
     try {
       if (input.missing) throw new InputError('not-found', 'no such file or no file matches');
-      const analyzed = await analyzeFile(input.path, { knowledge, force: options.force, maxBytes: options.maxBytes });
+      const analyzed = await analyzeFile(input.path, {
+        knowledge,
+        force: options.force,
+        maxBytes: options.maxBytes,
+      });
       result = toContract(input.path, analyzed);
     } catch (error) {
       const e = error instanceof InputError ? error : new InputError('corrupt', String(error));
@@ -55,7 +63,9 @@ export async function runAnalyze(args: string[], options: AnalyzeCommandOptions,
     else await out.write('\n]}\n');
   }
   if (options.format === 'text' && !single) {
-    await out.write(`${inputs.length - failed} of ${inputs.length} inputs analyzed${failed ? `, ${failed} failed` : ''}\n`);
+    await out.write(
+      `${inputs.length - failed} of ${inputs.length} inputs analyzed${failed ? `, ${failed} failed` : ''}\n`,
+    );
   }
   return failed;
 }

@@ -26,6 +26,8 @@ export async function runDemo(options: DemoOptions, out: Output): Promise<number
     out.error(`wrote ${files} files`);
   }
   const failed = await runAnalyze([options.dir], { format: 'text' }, out);
-  await out.write(`The demo corpus is in ${options.dir}; try: npx fazhi analyze ${options.dir} --format json\n`);
+  await out.write(
+    `The demo corpus is in ${options.dir}; try: npx fazhi analyze ${options.dir} --format json\n`,
+  );
   return failed > 0 ? 1 : 0;
 }

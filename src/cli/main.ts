@@ -14,13 +14,21 @@ function byteSize(value: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/iu.exec(value.trim());
   if (!m) throw new InvalidArgumentError('expected a size such as 20MB');
   const unit = (m[2] ?? 'b').toLowerCase();
-  const factor = unit.startsWith('g') ? 1024 ** 3 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('k') ? 1024 : 1;
+  const factor = unit.startsWith('g')
+    ? 1024 ** 3
+    : unit.startsWith('m')
+      ? 1024 ** 2
+      : unit.startsWith('k')
+        ? 1024
+        : 1;
   return Math.round(Number(m[1]) * factor);
 }
 
 export function buildProgram(out: Output, setExit: (code: number) => void): Command {
   const program = new Command('fazhi')
-    .description('读取、检查和比较法治政府建设年度报告 — read, check and compare annual rule-of-law government reports')
+    .description(
+      '读取、检查和比较法治政府建设年度报告 — read, check and compare annual rule-of-law government reports',
+    )
     .version('0.1.0')
     .showHelpAfterError()
     .configureOutput({
@@ -34,7 +42,9 @@ export function buildProgram(out: Output, setExit: (code: number) => void): Comm
     .description('analyze reports (TXT, HTML, DOCX, PDF) and print their metadata and structure')
     .argument('<inputs...>', 'files, directories or glob patterns')
     .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'ndjson']).default('text'),
+      new Option('-f, --format <format>', 'output format')
+        .choices(['text', 'json', 'ndjson'])
+        .default('text'),
     )
     .option('--force', 'analyze inputs even when they do not look like a rule-of-law report')
     .option('--max-bytes <size>', 'largest input file accepted (e.g. 20MB)', byteSize)
@@ -52,13 +62,17 @@ export function buildProgram(out: Output, setExit: (code: number) => void): Comm
     .action(async (goldDir: string, opts: { corpus?: string; format: 'text' | 'json' }) => {
       const { evaluateGold, formatEval } = await import('../eval/run.js');
       const result = await evaluateGold(goldDir, { corpus: opts.corpus });
-      await out.write(opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${formatEval(result)}\n`);
+      await out.write(
+        opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${formatEval(result)}\n`,
+      );
       setExit(result.errors.length > 0 ? 1 : 0);
     });
 
   program
     .command('generate')
-    .description('write a corpus of synthetic reports (our own text) with their gold readings and injected defects')
+    .description(
+      'write a corpus of synthetic reports (our own text) with their gold readings and injected defects',
+    )
     .requiredOption('-o, --out <dir>', 'output directory')
     .option('-n, --count <n>', 'number of reports', positiveInt, 100)
     .option('--seed <n>', 'random seed (same seed, same corpus)', positiveInt, 1)

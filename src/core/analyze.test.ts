@@ -41,7 +41,12 @@ describe('analyze: a county government report saved from its website', () => {
   });
 
   it('maps the four mandated parts', () => {
-    expect(report.parts.map((p) => p.kinds)).toEqual([['measures'], ['shortcomings'], ['leadership'], ['plans']]);
+    expect(report.parts.map((p) => p.kinds)).toEqual([
+      ['measures'],
+      ['shortcomings'],
+      ['leadership'],
+      ['plans'],
+    ]);
     expect(report.embeddedParts).toEqual([]);
   });
 

@@ -111,7 +111,10 @@ export function compileKnowledge(sources: KnowledgeSources): Knowledge {
     divisions: sources.divisions,
     catalogue: compileCatalogue(sources.catalogue),
     t2s: new Map(
-      parseTsvRows(sources.t2s, 't2s.tsv', 2).map(([t, s]) => [(t as string).charCodeAt(0), (s as string).charCodeAt(0)]),
+      parseTsvRows(sources.t2s, 't2s.tsv', 2).map(([t, s]) => [
+        (t as string).charCodeAt(0),
+        (s as string).charCodeAt(0),
+      ]),
     ),
   };
 }

@@ -77,12 +77,22 @@ export function parseFieldLine(line: string, lineStart: number, knowledge: Knowl
     let end = rawEnd;
     while (start < end && /\s/u.test(line[start] as string)) start++;
     while (end > start && /[\s|｜]/u.test(line[end - 1] as string)) end--;
-    return { field: hit.field, value: line.slice(start, end), span: { start: lineStart + start, end: lineStart + end } };
+    return {
+      field: hit.field,
+      value: line.slice(start, end),
+      span: { start: lineStart + start, end: lineStart + end },
+    };
   });
 }
 
 /** Lines that open with a heading marker are sections, not the title. */
 const HEADING_START = /^([一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])/u;
+
+/** A page header line that is only a date and time ("2023-03-17 16:20") is the publication date. */
+function bareDateField(line: string, span: Span): HeaderField[] | null {
+  if (!/^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?$/u.test(line)) return null;
+  return [{ field: 'published', value: line, span }];
+}
 
 function isTitleLike(line: string): boolean {
   if (line.length > 90 || line.length < 6) return false;
@@ -128,7 +138,14 @@ export function findLayout(text: string, knowledge: Knowledge, titleHint?: strin
   const paragraphs: Paragraph[] = spans.map((span) => ({ span, role: 'body' }));
   const fields: HeaderField[] = [];
   const chrome = lines.map((line) => isChromeLine(line, knowledge));
-  const fieldLines = lines.map((line, i) => (chrome[i] ? null : parseFieldLine(line, spans[i]?.start ?? 0, knowledge)));
+  const fieldLines = lines.map((line, i) =>
+    chrome[i] ? null : parseFieldLine(line, spans[i]?.start ?? 0, knowledge),
+  );
+  // Before the body, a line that is only a date is the page's publication date.
+  for (let i = 0; i < lines.length && i < 12; i++) {
+    if (SENTENCE_PUNCT.test(lines[i] as string) || (lines[i] as string).length >= 25) break;
+    fieldLines[i] ??= bareDateField(lines[i] as string, spans[i] as Span);
+  }
 
   // Title: the last title-like line before the first substantive paragraph.
   let titleIndex = -1;
@@ -160,7 +177,13 @@ export function findLayout(text: string, knowledge: Knowledge, titleHint?: strin
     // No title-like line: take the first short line that is neither chrome nor metadata.
     for (let i = 0; i < Math.min(firstSubstantive, lines.length); i++) {
       const line = lines[i] as string;
-      if (!chrome[i] && !fieldLines[i] && line.length <= 60 && !SENTENCE_PUNCT.test(line) && !isFragment(line)) {
+      if (
+        !chrome[i] &&
+        !fieldLines[i] &&
+        line.length <= 60 &&
+        !SENTENCE_PUNCT.test(line) &&
+        !isFragment(line)
+      ) {
         titleIndex = i;
         title = spans[i] as Span;
         break;
@@ -236,6 +259,7 @@ export function findLayout(text: string, knowledge: Knowledge, titleHint?: strin
 
   const first = spans[bodyStart];
   const last = spans[bodyEnd - 1];
-  const body = first && last && bodyEnd > bodyStart ? { start: first.start, end: last.end } : { start: 0, end: 0 };
+  const body =
+    first && last && bodyEnd > bodyStart ? { start: first.start, end: last.end } : { start: 0, end: 0 };
   return { paragraphs, titleIndex, title, bodyStart, bodyEnd, body, fields, signature };
 }

@@ -3,7 +3,9 @@ import { lineSpans, normalize, OffsetMap } from './normalize.js';
 
 describe('normalize', () => {
   it('unifies full-width forms and keeps Chinese punctuation', () => {
-    const { text } = normalize('（一）全年受理行政复议申请１１５件，审结９０件；纠错率５.３５％。“八五”普法、《条例》');
+    const { text } = normalize(
+      '（一）全年受理行政复议申请１１５件，审结９０件；纠错率５.３５％。“八五”普法、《条例》',
+    );
     expect(text).toBe('(一)全年受理行政复议申请115件,审结90件;纠错率5.35%。“八五”普法、《条例》');
   });
 
@@ -58,7 +60,9 @@ describe('lineSpans', () => {
 });
 
 describe('normalize: traditional characters', () => {
-  const t2s = new Map([..."區縣報設與國權"].map((ch, i) => [ch.charCodeAt(0), "区县报设与国权".charCodeAt(i)]));
+  const t2s = new Map(
+    [...'區縣報設與國權'].map((ch, i) => [ch.charCodeAt(0), '区县报设与国权'.charCodeAt(i)]),
+  );
 
   it('converts a text written in traditional characters, keeping offsets', () => {
     const { text, convertedFromTraditional, map } = normalize('某縣法治政府建設年度報告', { t2s });

@@ -122,7 +122,9 @@ export interface ReportMeta {
 }
 
 /** Where each metadata value was read, for provenance. */
-export type MetaSpans = Partial<Record<'title' | 'issuer' | 'jurisdiction' | 'year' | 'published' | 'signed', Span>>;
+export type MetaSpans = Partial<
+  Record<'title' | 'issuer' | 'jurisdiction' | 'year' | 'published' | 'signed', Span>
+>;
 
 /** A date the text garbles, kept raw when it cannot be repaired unambiguously. */
 export interface DateIssue {

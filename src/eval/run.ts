@@ -59,7 +59,9 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 /** A plain-text report of an evaluation, misses listed. */
 export function formatEval(result: EvalResult): string {
   const t = result.totals;
-  const lines: string[] = [`reports: ${t.reports}${result.errors.length ? `, ${result.errors.length} unreadable` : ''}`];
+  const lines: string[] = [
+    `reports: ${t.reports}${result.errors.length ? `, ${result.errors.length} unreadable` : ''}`,
+  ];
   lines.push(`metadata accuracy: ${pct(t.metaOverall)}`);
   for (const [field, acc] of Object.entries(t.metaAccuracy)) lines.push(`  ${field.padEnd(20)} ${pct(acc)}`);
   lines.push(`part recall: ${pct(t.partRecall)}   spurious part kinds: ${t.spuriousParts}`);
@@ -67,17 +69,28 @@ export function formatEval(result: EvalResult): string {
     `indicators: precision ${pct(t.indicatorPrecision)}  recall ${pct(t.indicatorRecall)}  F1 ${pct(t.indicatorF1)}`,
   );
   for (const [group, g] of Object.entries(t.indicatorsByGroup)) {
-    lines.push(`  ${group.padEnd(22)} P ${pct(g.precision).padStart(6)}  R ${pct(g.recall).padStart(6)}  (gold ${g.gold}, predicted ${g.predicted})`);
+    lines.push(
+      `  ${group.padEnd(22)} P ${pct(g.precision).padStart(6)}  R ${pct(g.recall).padStart(6)}  (gold ${g.gold}, predicted ${g.predicted})`,
+    );
   }
   for (const s of result.scores) {
     const bad = s.meta.filter((m) => !m.ok);
-    if (bad.length === 0 && s.parts.missed.length === 0 && s.parts.spurious.length === 0 && !s.indicators.missed.length && !s.indicators.spurious.length) continue;
+    if (
+      bad.length === 0 &&
+      s.parts.missed.length === 0 &&
+      s.parts.spurious.length === 0 &&
+      !s.indicators.missed.length &&
+      !s.indicators.spurious.length
+    )
+      continue;
     lines.push(`\n${s.source}`);
-    for (const m of bad) lines.push(`  meta ${m.field}: gold ${JSON.stringify(m.gold)}, got ${JSON.stringify(m.predicted)}`);
+    for (const m of bad)
+      lines.push(`  meta ${m.field}: gold ${JSON.stringify(m.gold)}, got ${JSON.stringify(m.predicted)}`);
     if (s.parts.missed.length) lines.push(`  parts missed: ${s.parts.missed.join(', ')}`);
     if (s.parts.spurious.length) lines.push(`  parts spurious: ${s.parts.spurious.join(', ')}`);
     for (const m of s.indicators.missed) lines.push(`  missed   ${m.key} = ${m.value}  「${m.quote ?? ''}」`);
-    for (const m of s.indicators.spurious) lines.push(`  spurious ${m.key} = ${m.value}  「${m.quote ?? ''}」`);
+    for (const m of s.indicators.spurious)
+      lines.push(`  spurious ${m.key} = ${m.value}  「${m.quote ?? ''}」`);
   }
   for (const e of result.errors) lines.push(`error ${e.gold}: ${e.error}`);
   return lines.join('\n');

@@ -138,13 +138,19 @@ export interface Totals {
   indicatorRecall: number;
   indicatorF1: number;
   /** By the first segment of the key (reconsideration, mediation …). */
-  indicatorsByGroup: Record<string, { precision: number; recall: number; f1: number; gold: number; predicted: number }>;
+  indicatorsByGroup: Record<
+    string,
+    { precision: number; recall: number; f1: number; gold: number; predicted: number }
+  >;
 }
 
 const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
 const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
 
-export function totals(scores: ReportScore[], groupOf: (key: string) => string = (k) => k.split('.')[0] ?? k): Totals {
+export function totals(
+  scores: ReportScore[],
+  groupOf: (key: string) => string = (k) => k.split('.')[0] ?? k,
+): Totals {
   const metaAccuracy = {} as Record<MetaField, number>;
   for (const field of META_FIELDS) {
     const rows = scores.map((s) => s.meta.find((m) => m.field === field));

@@ -50,13 +50,19 @@ function regex(source: string | undefined, file: string, line: number, flags = '
   try {
     return new RegExp(source, flags);
   } catch (error) {
-    throw new Error(`${file}:${line}: invalid pattern ${JSON.stringify(source)}: ${(error as Error).message}`);
+    throw new Error(
+      `${file}:${line}: invalid pattern ${JSON.stringify(source)}: ${(error as Error).message}`,
+    );
   }
 }
 
 export function compileCatalogue(sources: CatalogueSources): Catalogue {
   const indicators = new Map<string, IndicatorDef>();
-  for (const [key, nameZh, units, area, description] of parseTsvRows(sources.indicators, 'indicators.tsv', 4)) {
+  for (const [key, nameZh, units, area, description] of parseTsvRows(
+    sources.indicators,
+    'indicators.tsv',
+    4,
+  )) {
     indicators.set(key as string, {
       key: key as string,
       nameZh: nameZh as string,
@@ -82,8 +88,11 @@ export function compileCatalogue(sources: CatalogueSources): Catalogue {
   sources.cues.split(/\r?\n/).forEach((text, index) => {
     if (text.trim() === '' || text.startsWith('#')) return;
     const line = index + 1;
-    const [key, cue, topic, after, not] = text.split('\t');
-    if (!key || !indicators.has(key)) throw new Error(`indicator-cues.tsv:${line}: unknown key ${JSON.stringify(key)}`);
+    const cells = text.split('\t');
+    if (cells.length > 5) throw new Error(`indicator-cues.tsv:${line}: ${cells.length} columns, at most 5 (key, cue, topic, after, not)`);
+    const [key, cue, topic, after, not] = cells;
+    if (!key || !indicators.has(key))
+      throw new Error(`indicator-cues.tsv:${line}: unknown key ${JSON.stringify(key)}`);
     const row: CueRow = {
       key,
       cue: regex(cue, 'indicator-cues.tsv', line, 'gu'),
@@ -92,7 +101,8 @@ export function compileCatalogue(sources: CatalogueSources): Catalogue {
       not: regex(not, 'indicator-cues.tsv', line),
       line,
     };
-    if (!row.cue && !row.after) throw new Error(`indicator-cues.tsv:${line}: a row needs a cue or an after pattern`);
+    if (!row.cue && !row.after)
+      throw new Error(`indicator-cues.tsv:${line}: a row needs a cue or an after pattern`);
     rows.push(row);
   });
 

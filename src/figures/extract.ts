@@ -26,10 +26,14 @@ export interface Figure {
 }
 
 const HARD_BOUNDARY = /[,，;；:：。!！?？\n]/u;
-/** What may stand between two figures of one list or pair ("15次和12次", "19部、13部", "2220项、镇级5432项"). */
-const CARRY_GAP = /^[、和及与或]?\s*(分别为|分别是|分别)?[\u4e00-\u9fff()（）]{0,5}$/u;
+/**
+ * What may stand between two figures of one list or pair, so that they share a key: "15次和12次",
+ * "19部、13部", "5个部门、8个镇(街)", "15处乡镇(街道)、县经济开发区和27个县直部门".
+ */
+const CARRY_GAP = /^[^,，;；:：。!！?？\n]{0,16}$/u;
+const CARRY_CONNECTOR = /^$|[、和及与]/u;
 const NOT_CARRY = /其中|含|包括|占|同比|较|比/u;
-const AFTER_LENGTH = 40;
+const AFTER_LENGTH = 60;
 
 function lastMatchEnd(re: RegExp, text: string): number {
   re.lastIndex = 0;
@@ -60,18 +64,24 @@ interface Candidate {
   distance: number;
 }
 
-function bestRow(
-  catalogue: Catalogue,
-  unit: string,
-  local: string,
-  sentence: string,
-  after: string,
-): Candidate | null {
+interface FigureContext {
+  /** The clause before the number. */
+  local: string;
+  /** The text right after the figure, to the end of its clause. */
+  after: string;
+  /** The figure's sentence and the one before it, where its subject may be named. */
+  topic: string;
+  /** Where a veto word disqualifies a row. */
+  veto: string;
+}
+
+function bestRow(catalogue: Catalogue, unit: string, context: FigureContext): Candidate | null {
+  const { local, after } = context;
   let best: Candidate | null = null;
   for (const row of catalogue.rows) {
     if (!catalogue.unitsOf.get(row.key)?.has(unit)) continue;
-    if (row.not?.test(local)) continue;
-    if (row.topic && !row.topic.test(sentence)) continue;
+    if (row.not?.test(context.veto)) continue;
+    if (row.topic && !row.topic.test(context.topic)) continue;
     let distance: number;
     if (row.cue) {
       const end = lastMatchEnd(row.cue, local);
@@ -95,9 +105,21 @@ function isActor(catalogue: Catalogue, sentence: string, local: string): boolean
   const opensWith = (s: string): boolean =>
     catalogue.actor.some((re) => {
       const m = re.exec(s);
-      return m !== null && m.index <= 4 && !/收到|向|与|和|会同|配合|联合|协调|邀请/u.test(s.slice(0, m.index));
+      return (
+        m !== null && m.index <= 4 && !/收到|向|与|和|会同|配合|联合|协调|邀请/u.test(s.slice(0, m.index))
+      );
     });
   return opensWith(sentence.trimStart()) || opensWith(local.trimStart());
+}
+
+/** Whether two figures separated by `gap` belong to one list or pair and may share `key`. */
+function canCarry(catalogue: Catalogue, gap: string, key: string, unit: string): boolean {
+  return (
+    CARRY_GAP.test(gap) &&
+    CARRY_CONNECTOR.test(gap) &&
+    !NOT_CARRY.test(gap) &&
+    (catalogue.unitsOf.get(key)?.has(unit) ?? false)
+  );
 }
 
 /** Normalize the unit for catalogue lookups: "场(次)" is 场. */
@@ -121,50 +143,71 @@ export interface ExtractOptions {
  */
 export function extractFigures(text: string, catalogue: Catalogue, options: ExtractOptions): Figure[] {
   const figures: Figure[] = [];
-  const planSpans = (options.parts ?? []).filter((p) => p.kinds.length === 1 && p.kinds[0] === 'plans').map((p) => p.span);
-  for (const sentence of sentenceSpans(text, options.body)) {
-    if (planSpans.some((s) => s.start <= sentence.start && sentence.end <= s.end)) continue;
+  const planSpans = (options.parts ?? [])
+    .filter((p) => p.kinds.length === 1 && p.kinds[0] === 'plans')
+    .map((p) => p.span);
+  const sentences = sentenceSpans(text, options.body);
+  sentences.forEach((sentence, index) => {
+    if (planSpans.some((s) => s.start <= sentence.start && sentence.end <= s.end)) return;
     const sentenceText = text.slice(sentence.start, sentence.end);
-    if (catalogue.target.some((re) => re.test(sentenceText))) continue;
+    if (catalogue.target.some((re) => re.test(sentenceText))) return;
+    const previousSentence = sentences[index - 1];
+    const topic = text.slice(previousSentence?.start ?? sentence.start, sentence.end);
     const quantities = findQuantities(text, sentence.start, sentence.end).filter((q) => q.unit !== '');
-    let previous: { q: Quantity; figure: Figure | null } | null = null;
-    for (const q of quantities) {
+    const keys: (string | null)[] = [];
+    const cueLines: number[] = [];
+    const froms: number[] = [];
+    quantities.forEach((q, i) => {
       const unit = baseUnit(q.unit);
-      const from = Math.max(clauseStart(text, sentence.start, q.start), previous ? previous.q.end : sentence.start);
+      const prev = quantities[i - 1];
+      const clause = clauseStart(text, sentence.start, q.start);
+      const from = Math.max(clause, prev ? prev.end : sentence.start);
+      froms.push(from);
       const local = text.slice(from, q.start);
       const before = text.slice(sentence.start, q.start);
       const after = text.slice(q.end, clauseEnd(text, q.end, sentence.end));
-      let figure: Figure | null = null;
+      const previousClause = text.slice(clauseStart(text, sentence.start, Math.max(sentence.start, clause - 1)), clause);
+      const veto = unit === '%' ? previousClause + local : local + after;
+      let key: string | null = null;
+      let cueLine = 0;
       if (!isActor(catalogue, before, local)) {
-        const best = bestRow(catalogue, unit, local, before, after);
-        let key: string | null = best?.row.key ?? null;
-        let cueLine = best?.row.line ?? 0;
-        if (!key && previous?.figure) {
-          const gap = text.slice(previous.q.end, q.start);
-          const prevKey = previous.figure.key;
-          if (CARRY_GAP.test(gap) && !NOT_CARRY.test(gap) && catalogue.unitsOf.get(prevKey)?.has(unit)) {
-            key = prevKey;
-            cueLine = 0;
-          }
+        const best = bestRow(catalogue, unit, { local, after, topic, veto });
+        key = best?.row.key ?? null;
+        cueLine = best?.row.line ?? 0;
+        const prevKey = keys[i - 1];
+        if (!key && prev && prevKey && !NOT_CARRY.test(local) && canCarry(catalogue, text.slice(prev.end, q.start), prevKey, unit)) {
+          key = prevKey;
         }
-        if (key) {
-          const def = catalogue.indicators.get(key);
-          figure = {
-            key,
-            value: q.value,
-            unit: q.unit,
-            approx: q.approx,
-            span: { start: q.start, end: q.end },
-            quoteSpan: { start: from, end: q.end },
-            sentence,
-            area: def?.area ?? '',
-            cueLine,
-          };
-          figures.push(figure);
-        }
+      } else {
+        cueLine = -1; // an actor's figure: never carried into
       }
-      previous = { q, figure };
+      keys.push(key);
+      cueLines.push(cueLine);
+    });
+    // A list whose last item names what it counts: "410项事项、…488项事项、…464项事项跨域可办".
+    for (let i = quantities.length - 2; i >= 0; i--) {
+      const q = quantities[i] as Quantity;
+      const next = quantities[i + 1] as Quantity;
+      const nextKey = keys[i + 1];
+      if (keys[i] || !nextKey || cueLines[i] === -1) continue;
+      if (NOT_CARRY.test(text.slice(froms[i] as number, q.start))) continue;
+      if (canCarry(catalogue, text.slice(q.end, next.start), nextKey, baseUnit(q.unit))) keys[i] = nextKey;
     }
-  }
+    quantities.forEach((q, i) => {
+      const key = keys[i];
+      if (!key) return;
+      figures.push({
+        key,
+        value: q.value,
+        unit: q.unit,
+        approx: q.approx,
+        span: { start: q.start, end: q.end },
+        quoteSpan: { start: froms[i] as number, end: q.end },
+        sentence,
+        area: catalogue.indicators.get(key)?.area ?? '',
+        cueLine: Math.max(0, cueLines[i] as number),
+      });
+    });
+  });
   return figures;
 }

@@ -101,7 +101,7 @@ function monthDayReadings(year: number, digits: string): string[] {
   for (let cut = 1; cut < digits.length && cut <= 2; cut++) {
     const monthPart = digits.slice(0, cut);
     const dayPart = digits.slice(cut);
-    if (dayPart.length > 2 || dayPart.startsWith('0') && dayPart.length === 1) continue;
+    if (dayPart.length > 2 || (dayPart.startsWith('0') && dayPart.length === 1)) continue;
     if (monthPart.startsWith('0') && monthPart.length === 1) continue;
     const month = Number(monthPart);
     const day = Number(dayPart);

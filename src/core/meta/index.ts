@@ -45,7 +45,9 @@ function dateIn(text: string, offset: number): { iso: string; span: Span } | nul
 export function readMeta(text: string, layout: Layout, knowledge: Knowledge, hints: SourceHints): MetaResult {
   const spans: MetaSpans = {};
   const dateIssues: DateIssue[] = [];
-  const title = layout.title ? text.slice(layout.title.start, layout.title.end).trim() : (hints.title ?? null);
+  const title = layout.title
+    ? text.slice(layout.title.start, layout.title.end).trim()
+    : (hints.title ?? null);
   if (layout.title) spans.title = layout.title;
   const parsed = title ? parseTitle(title) : null;
   const titleOffset = layout.title?.start ?? 0;
@@ -107,9 +109,13 @@ export function readMeta(text: string, layout: Layout, knowledge: Knowledge, hin
   // Issuer: the title's subject when it names a body; else the signature; else the government
   // of the place the title names, as the page's publisher spells it out.
   const subject = parsed?.subject ?? '';
-  const subjectSpan = parsed && layout.title ? { start: titleOffset + parsed.subjectStart, end: titleOffset + parsed.subjectEnd } : null;
+  const subjectSpan =
+    parsed && layout.title
+      ? { start: titleOffset + parsed.subjectStart, end: titleOffset + parsed.subjectEnd }
+      : null;
   const signatureIssuers = (layout.signature?.issuers ?? []).map((s) => text.slice(s.start, s.end).trim());
-  const publisher = field(layout.fields, 'publisher')?.value ?? field(layout.fields, 'source')?.value ?? hints.publisher;
+  const publisher =
+    field(layout.fields, 'publisher')?.value ?? field(layout.fields, 'source')?.value ?? hints.publisher;
   let issuer: string | null = null;
   if (subject && unitKindOf(subject, knowledge)) {
     issuer = subject;
@@ -119,7 +125,7 @@ export function readMeta(text: string, layout: Layout, knowledge: Knowledge, hin
     const sig = layout.signature?.issuers ?? [];
     spans.issuer = { start: (sig[0] as Span).start, end: (sig[sig.length - 1] as Span).end };
   } else if (subject && PLACE_SUFFIX.test(subject)) {
-    if (publisher && publisher.includes(subject) && unitKindOf(publisher, knowledge) === 'government') {
+    if (publisher?.includes(subject) && unitKindOf(publisher, knowledge) === 'government') {
       issuer = publisher.trim();
     } else {
       issuer = governmentOf(subject);

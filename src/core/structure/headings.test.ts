@@ -8,7 +8,10 @@ function tree(text: string): Heading[] {
 }
 
 function outline(hs: Heading[], depth = 0): string[] {
-  return hs.flatMap((h) => [`${'  '.repeat(depth)}${h.marker}|${h.title}`, ...outline(h.children, depth + 1)]);
+  return hs.flatMap((h) => [
+    `${'  '.repeat(depth)}${h.marker}|${h.title}`,
+    ...outline(h.children, depth + 1),
+  ]);
 }
 
 describe('buildHeadingTree', () => {
@@ -66,9 +69,14 @@ describe('buildHeadingTree', () => {
   });
 
   it('finds 一是…二是… enumerators inside a paragraph, in sequence only', () => {
-    const text = '(一)加强领导。一是健全机制。建立联席会议制度。二是压实责任,制定清单。统一是前提,三是强化考核。';
+    const text =
+      '(一)加强领导。一是健全机制。建立联席会议制度。二是压实责任,制定清单。统一是前提,三是强化考核。';
     const [h] = tree(text);
-    expect(h?.children.map((c) => `${c.marker}|${c.title}`)).toEqual(['一是|健全机制', '二是|压实责任,制定清单', '三是|强化考核']);
+    expect(h?.children.map((c) => `${c.marker}|${c.title}`)).toEqual([
+      '一是|健全机制',
+      '二是|压实责任,制定清单',
+      '三是|强化考核',
+    ]);
   });
 
   it('does not read years, decimals or plain sentences as headings', () => {
@@ -88,8 +96,12 @@ describe('buildHeadingTree', () => {
 
 describe('cnOrdinal', () => {
   it('reads Chinese ordinals up to 九十九', () => {
-    expect([cnOrdinal('一'), cnOrdinal('十'), cnOrdinal('十二'), cnOrdinal('二十'), cnOrdinal('三十五')]).toEqual([
-      1, 10, 12, 20, 35,
-    ]);
+    expect([
+      cnOrdinal('一'),
+      cnOrdinal('十'),
+      cnOrdinal('十二'),
+      cnOrdinal('二十'),
+      cnOrdinal('三十五'),
+    ]).toEqual([1, 10, 12, 20, 35]);
   });
 });

@@ -30,7 +30,16 @@ export function sentenceSpans(text: string, span: Span): Span[] {
   let start = span.start;
   for (let i = span.start; i < span.end; i++) {
     const ch = text[i];
-    if (ch === '。' || ch === '；' || ch === ';' || ch === '!' || ch === '！' || ch === '?' || ch === '？' || ch === '\n') {
+    if (
+      ch === '。' ||
+      ch === '；' ||
+      ch === ';' ||
+      ch === '!' ||
+      ch === '！' ||
+      ch === '?' ||
+      ch === '？' ||
+      ch === '\n'
+    ) {
       if (i + (ch === '\n' ? 0 : 1) > start) out.push({ start, end: i + (ch === '\n' ? 0 : 1) });
       start = i + 1;
     }
@@ -77,7 +86,15 @@ function partHeadings(roots: Heading[]): Heading[] {
   const candidates = roots.filter((h) => h.style !== 'cn-shi');
   if (candidates.length === 0) return [];
   const styles = new Set(candidates.map((h) => h.style));
-  for (const style of ['cn-dun', 'cn-di', 'cn-paren', 'arabic-dot', 'arabic-dun', 'arabic-paren', 'circled'] as const) {
+  for (const style of [
+    'cn-dun',
+    'cn-di',
+    'cn-paren',
+    'arabic-dot',
+    'arabic-dun',
+    'arabic-paren',
+    'circled',
+  ] as const) {
     if (styles.has(style)) return candidates.filter((h) => h.style === style);
   }
   return candidates;
@@ -88,7 +105,12 @@ function partHeadings(roots: Heading[]): Heading[] {
  *
  * @param year the report year, to tell "{year+1}年工作安排" (plans) from "{year}年工作情况" (measures)
  */
-export function findParts(text: string, roots: Heading[], knowledge: Knowledge, year: number | null): PartsResult {
+export function findParts(
+  text: string,
+  roots: Heading[],
+  knowledge: Knowledge,
+  year: number | null,
+): PartsResult {
   const tops = partHeadings(roots);
   const parts: Part[] = [];
   tops.forEach((heading, i) => {
@@ -126,12 +148,20 @@ function mergeByContent(text: string, parts: Part[], knowledge: Knowledge, year:
     if (has(missing)) continue;
     const found = classifyByContent(text, part.span, knowledge, year, true);
     if (found.includes(missing) || (isShortcomings && hasCue(text, part.span, knowledge, year, 'plans'))) {
-      part.kinds = (['shortcomings', 'plans'] as PartKind[]).concat(part.kinds.filter((k) => k !== 'shortcomings' && k !== 'plans'));
+      part.kinds = (['shortcomings', 'plans'] as PartKind[]).concat(
+        part.kinds.filter((k) => k !== 'shortcomings' && k !== 'plans'),
+      );
     }
   }
 }
 
-function hasCue(text: string, span: Span, knowledge: Knowledge, year: number | null, kind: PartKind): boolean {
+function hasCue(
+  text: string,
+  span: Span,
+  knowledge: Knowledge,
+  year: number | null,
+  kind: PartKind,
+): boolean {
   const cues = partCuesFor(knowledge, 'content', year).filter((c) => c.kind === kind);
   return sentenceSpans(text, span)
     .slice(1)
@@ -149,7 +179,8 @@ function findEmbedded(
   const embedded: EmbeddedPart[] = [];
   const headingCues = partCuesFor(knowledge, 'heading', year);
   const contentCues = partCuesFor(knowledge, 'content', year);
-  const within = (span: Span): number => parts.findIndex((p) => p.span.start <= span.start && span.end <= p.span.end);
+  const within = (span: Span): number =>
+    parts.findIndex((p) => p.span.start <= span.start && span.end <= p.span.end);
 
   for (const kind of MANDATED) {
     if (present.has(kind) || kind === 'measures') continue;
@@ -159,7 +190,12 @@ function findEmbedded(
       for (const h of flattenHeadings(top.children)) {
         const cue = headingCues.find((c) => c.kind === kind && c.re.test(h.title));
         if (cue) {
-          found = { kind, span: h.sectionSpan, within: within(h.sectionSpan), cue: cue.re.exec(h.title)?.[0] ?? '' };
+          found = {
+            kind,
+            span: h.sectionSpan,
+            within: within(h.sectionSpan),
+            cue: cue.re.exec(h.title)?.[0] ?? '',
+          };
           break;
         }
       }
