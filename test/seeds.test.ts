@@ -55,3 +55,13 @@ describe.skipIf(!present)('seed reports against gold', () => {
     });
   }
 });
+
+describe.skipIf(!present)('indicators on the seeds', () => {
+  it('reaches precision ≥ 0.95 and recall ≥ 0.90 against the gold readings', async () => {
+    const { evaluateGold } = await import('../src/eval/run.js');
+    const result = await evaluateGold(goldDir);
+    expect(result.errors).toEqual([]);
+    expect(result.totals.indicatorPrecision).toBeGreaterThanOrEqual(0.95);
+    expect(result.totals.indicatorRecall).toBeGreaterThanOrEqual(0.9);
+  });
+});
