@@ -2,6 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Knowledge } from '../core/knowledge.js';
+import { loadKnowledge } from '../knowledge/load.js';
 import { toContract } from '../output/contract.js';
 import { analyzeFile } from '../pipeline.js';
 import { type GoldReading, type ReportScore, scoreReport, type Totals, totals } from './score.js';
@@ -37,6 +38,7 @@ async function reportPath(goldDir: string, gold: GoldReading, corpus?: string): 
 }
 
 export async function evaluateGold(goldDir: string, options: EvalOptions = {}): Promise<EvalResult> {
+  const knowledge = options.knowledge ?? loadKnowledge();
   const files = (await readdir(goldDir)).filter((f) => f.endsWith('.json')).sort();
   const scores: ReportScore[] = [];
   const errors: EvalResult['errors'] = [];
@@ -44,14 +46,16 @@ export async function evaluateGold(goldDir: string, options: EvalOptions = {}): 
     const gold = JSON.parse(await readFile(join(goldDir, file), 'utf8')) as GoldReading;
     try {
       const path = await reportPath(goldDir, gold, options.corpus);
-      const analyzed = await analyzeFile(path, { knowledge: options.knowledge, force: true });
+      const analyzed = await analyzeFile(path, { knowledge, force: true });
       const predicted = toContract(gold.source, analyzed) as unknown as GoldReading;
       scores.push(scoreReport(gold, predicted));
     } catch (error) {
       errors.push({ gold: file, error: (error as Error).message });
     }
   }
-  return { scores, totals: totals(scores), errors };
+  // Indicators are reported per 纲要 area, as the catalogue assigns them.
+  const areaOf = (key: string): string => knowledge.catalogue.indicators.get(key)?.area ?? 'unknown';
+  return { scores, totals: totals(scores, areaOf), errors };
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;

@@ -137,7 +137,7 @@ export interface Totals {
   indicatorPrecision: number;
   indicatorRecall: number;
   indicatorF1: number;
-  /** By the first segment of the key (reconsideration, mediation …). */
+  /** By group: the 纲要 area of each key when the caller knows it, else the key's first segment. */
   indicatorsByGroup: Record<
     string,
     { precision: number; recall: number; f1: number; gold: number; predicted: number }
