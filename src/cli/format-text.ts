@@ -32,7 +32,9 @@ export function formatReportText(r: ContractReport): string {
   for (const p of r.parts) lines.push(`    ${p.heading}  → ${kinds(p.part)}`);
   for (const e of r.embeddedParts) {
     const where = e.within >= 0 ? `第${e.within + 1}部分内` : '正文内';
-    lines.push(`    (${PART_NAMES[e.part]}: 无独立标题, 见${where}「${e.quote.replace(/\s+/gu, " ").slice(0, 30)}…」)`);
+    lines.push(
+      `    (${PART_NAMES[e.part]}: 无独立标题, 见${where}「${e.quote.replace(/\s+/gu, ' ').slice(0, 30)}…」)`,
+    );
   }
   if (r.indicators.length > 0) lines.push(`  指标    ${r.indicators.length} 项`);
   for (const d of r.dateIssues) lines.push(`  日期问题 「${d.raw}」 ${d.note}`);

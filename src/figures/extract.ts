@@ -16,7 +16,8 @@ export interface Figure {
   approx: 'over' | 'under' | 'about' | null;
   /** The quantity expression ("近24万余次"). */
   span: Span;
-  /** The clause that states it, from its subject to the unit ("全年受理行政复议申请115件"). */
+  /** The clause that states it, from its subject to the unit ("全年受理行政复议申请115件"), or on to the
+   * words after the number that name it ("为全市2205人举行授徽颁证"). */
   quoteSpan: Span;
   sentence: Span;
   /** 纲要 area of the key (A01–A10, X_society). */
@@ -62,6 +63,8 @@ interface Candidate {
   row: CueRow;
   /** Smaller is better: how far the cue is from the number. */
   distance: number;
+  /** Where the matched `after` pattern ends, as an offset into the after text (0 when none). */
+  afterEnd: number;
 }
 
 interface FigureContext {
@@ -82,20 +85,22 @@ function bestRow(catalogue: Catalogue, unit: string, context: FigureContext): Ca
     if (!catalogue.unitsOf.get(row.key)?.has(unit)) continue;
     if (row.not?.test(context.veto)) continue;
     if (row.topic && !row.topic.test(context.topic)) continue;
-    let distance: number;
+    let distance = 0;
+    let afterEnd = 0;
     if (row.cue) {
       const end = lastMatchEnd(row.cue, local);
       if (end < 0) continue;
       distance = local.length - end;
-      if (row.after && !row.after.test(after)) continue;
-    } else {
-      const m = (row.after as RegExp).exec(after);
-      if (!m) continue;
-      distance = m.index + 8; // a cue after the number is weaker evidence than one before it
     }
+    if (row.after) {
+      const m = row.after.exec(after);
+      if (!m) continue;
+      afterEnd = m.index + m[0].length;
+    }
+    if (!row.cue) distance = afterEnd + 8; // a cue after the number is weaker evidence than one before it
     // Among equals, a row with a topic is more specific.
     const score = distance - (row.topic ? 0.5 : 0);
-    if (!best || score < best.distance) best = { row, distance: score };
+    if (!best || score < best.distance) best = { row, distance: score, afterEnd };
   }
   return best;
 }
@@ -157,6 +162,7 @@ export function extractFigures(text: string, catalogue: Catalogue, options: Extr
     const keys: (string | null)[] = [];
     const cueLines: number[] = [];
     const froms: number[] = [];
+    const quoteEnds: number[] = [];
     quantities.forEach((q, i) => {
       const unit = baseUnit(q.unit);
       const prev = quantities[i - 1];
@@ -166,16 +172,27 @@ export function extractFigures(text: string, catalogue: Catalogue, options: Extr
       const local = text.slice(from, q.start);
       const before = text.slice(sentence.start, q.start);
       const after = text.slice(q.end, clauseEnd(text, q.end, sentence.end));
-      const previousClause = text.slice(clauseStart(text, sentence.start, Math.max(sentence.start, clause - 1)), clause);
+      const previousClause = text.slice(
+        clauseStart(text, sentence.start, Math.max(sentence.start, clause - 1)),
+        clause,
+      );
       const veto = unit === '%' ? previousClause + local : local + after;
       let key: string | null = null;
       let cueLine = 0;
+      let quoteEnd = q.end;
       if (!isActor(catalogue, before, local)) {
         const best = bestRow(catalogue, unit, { local, after, topic, veto });
         key = best?.row.key ?? null;
         cueLine = best?.row.line ?? 0;
+        quoteEnd = q.end + (best?.afterEnd ?? 0);
         const prevKey = keys[i - 1];
-        if (!key && prev && prevKey && !NOT_CARRY.test(local) && canCarry(catalogue, text.slice(prev.end, q.start), prevKey, unit)) {
+        if (
+          !key &&
+          prev &&
+          prevKey &&
+          !NOT_CARRY.test(local) &&
+          canCarry(catalogue, text.slice(prev.end, q.start), prevKey, unit)
+        ) {
           key = prevKey;
         }
       } else {
@@ -183,6 +200,7 @@ export function extractFigures(text: string, catalogue: Catalogue, options: Extr
       }
       keys.push(key);
       cueLines.push(cueLine);
+      quoteEnds.push(quoteEnd);
     });
     // A list whose last item names what it counts: "410项事项、…488项事项、…464项事项跨域可办".
     for (let i = quantities.length - 2; i >= 0; i--) {
@@ -202,7 +220,7 @@ export function extractFigures(text: string, catalogue: Catalogue, options: Extr
         unit: q.unit,
         approx: q.approx,
         span: { start: q.start, end: q.end },
-        quoteSpan: { start: froms[i] as number, end: q.end },
+        quoteSpan: { start: froms[i] as number, end: quoteEnds[i] as number },
         sentence,
         area: catalogue.indicators.get(key)?.area ?? '',
         cueLine: Math.max(0, cueLines[i] as number),
