@@ -39,7 +39,9 @@ async function reportPath(goldDir: string, gold: GoldReading, corpus?: string): 
 
 export async function evaluateGold(goldDir: string, options: EvalOptions = {}): Promise<EvalResult> {
   const knowledge = options.knowledge ?? loadKnowledge();
-  const files = (await readdir(goldDir)).filter((f) => f.endsWith('.json')).sort();
+  // A generated corpus keeps gold readings as <name>.gold.json beside other JSON (defects).
+  const all = (await readdir(goldDir)).filter((f) => f.endsWith('.json')).sort();
+  const files = all.some((f) => f.endsWith('.gold.json')) ? all.filter((f) => f.endsWith('.gold.json')) : all;
   const scores: ReportScore[] = [];
   const errors: EvalResult['errors'] = [];
   for (const file of files) {
