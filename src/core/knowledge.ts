@@ -119,14 +119,14 @@ export function compileKnowledge(sources: KnowledgeSources): Knowledge {
   };
 }
 
-const cueCache = new WeakMap<PartCue[], Map<string, { kind: PartKind; re: RegExp }[]>>();
+const cueCache = new WeakMap<PartCue[], Map<string, { kind: PartKind; re: RegExp; byYear: boolean }[]>>();
 
 /** Cues for one place, with `{next}` bound to the year after `year` (or to any year when unknown). */
 export function partCuesFor(
   knowledge: Knowledge,
   where: 'heading' | 'content',
   year: number | null,
-): { kind: PartKind; re: RegExp }[] {
+): { kind: PartKind; re: RegExp; byYear: boolean }[] {
   let byKey = cueCache.get(knowledge.partCues);
   if (!byKey) {
     byKey = new Map();
@@ -138,7 +138,11 @@ export function partCuesFor(
     const next = year === null ? '(?:19|20)\\d{2}' : String(year + 1);
     compiled = knowledge.partCues
       .filter((cue) => cue.where === where)
-      .map((cue) => ({ kind: cue.kind, re: new RegExp(cue.pattern.replaceAll('{next}', next), 'u') }));
+      .map((cue) => ({
+        kind: cue.kind,
+        re: new RegExp(cue.pattern.replaceAll('{next}', next), 'u'),
+        byYear: cue.pattern.includes('{next}'),
+      }));
     byKey.set(key, compiled);
   }
   return compiled;

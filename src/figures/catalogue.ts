@@ -20,6 +20,8 @@ export interface CueRow {
   cue: RegExp | null;
   /** Must match in the sentence before the number. */
   topic: RegExp | null;
+  /** `topic` with the global flag, to find its last mention before the number. */
+  topicAll: RegExp | null;
   /** Must match right after the figure. */
   after: RegExp | null;
   /** Vetoes the row when it matches in the clause before the number. */
@@ -89,7 +91,10 @@ export function compileCatalogue(sources: CatalogueSources): Catalogue {
     if (text.trim() === '' || text.startsWith('#')) return;
     const line = index + 1;
     const cells = text.split('\t');
-    if (cells.length > 5) throw new Error(`indicator-cues.tsv:${line}: ${cells.length} columns, at most 5 (key, cue, topic, after, not)`);
+    if (cells.length > 5)
+      throw new Error(
+        `indicator-cues.tsv:${line}: ${cells.length} columns, at most 5 (key, cue, topic, after, not)`,
+      );
     const [key, cue, topic, after, not] = cells;
     if (!key || !indicators.has(key))
       throw new Error(`indicator-cues.tsv:${line}: unknown key ${JSON.stringify(key)}`);
@@ -97,6 +102,7 @@ export function compileCatalogue(sources: CatalogueSources): Catalogue {
       key,
       cue: regex(cue, 'indicator-cues.tsv', line, 'gu'),
       topic: regex(topic, 'indicator-cues.tsv', line),
+      topicAll: regex(topic, 'indicator-cues.tsv', line, 'gu'),
       after: regex(after, 'indicator-cues.tsv', line),
       not: regex(not, 'indicator-cues.tsv', line),
       line,

@@ -35,6 +35,9 @@ const CARRY_GAP = /^[^,，;；:：。!！?？\n]{0,16}$/u;
 const CARRY_CONNECTOR = /^$|[、和及与]/u;
 const NOT_CARRY = /其中|含|包括|占|同比|较|比/u;
 const AFTER_LENGTH = 60;
+/** Scores compare cue distance first, then topic distance (always below this weight). */
+const TOPIC_WEIGHT = 100_000;
+const NO_TOPIC = TOPIC_WEIGHT - 1;
 
 function lastMatchEnd(re: RegExp, text: string): number {
   re.lastIndex = 0;
@@ -74,6 +77,8 @@ interface FigureContext {
   after: string;
   /** The figure's sentence and the one before it, where its subject may be named. */
   topic: string;
+  /** Offset of the number within `topic`. */
+  topicAt: number;
   /** Where a veto word disqualifies a row. */
   veto: string;
 }
@@ -84,7 +89,14 @@ function bestRow(catalogue: Catalogue, unit: string, context: FigureContext): Ca
   for (const row of catalogue.rows) {
     if (!catalogue.unitsOf.get(row.key)?.has(unit)) continue;
     if (row.not?.test(context.veto)) continue;
-    if (row.topic && !row.topic.test(context.topic)) continue;
+    let topicDistance = NO_TOPIC;
+    if (row.topic) {
+      if (!row.topic.test(context.topic)) continue;
+      // The nearest mention of the subject before the number decides between two subjects
+      // ("…仲裁…。全年受理行政复议申请8件,审结8件").
+      const before = lastMatchEnd(row.topicAll as RegExp, context.topic.slice(0, context.topicAt));
+      topicDistance = before >= 0 ? context.topicAt - before : NO_TOPIC - 1;
+    }
     let distance = 0;
     let afterEnd = 0;
     if (row.cue) {
@@ -98,8 +110,9 @@ function bestRow(catalogue: Catalogue, unit: string, context: FigureContext): Ca
       afterEnd = m.index + m[0].length;
     }
     if (!row.cue) distance = afterEnd + 8; // a cue after the number is weaker evidence than one before it
-    // Among equals, a row with a topic is more specific.
-    const score = distance - (row.topic ? 0.5 : 0);
+    // Nearest cue first; among equals, the row whose subject is named nearest (a row with a topic
+    // is more specific than one without).
+    const score = distance * TOPIC_WEIGHT + Math.min(topicDistance, TOPIC_WEIGHT - 1);
     if (!best || score < best.distance) best = { row, distance: score, afterEnd };
   }
   return best;
@@ -181,7 +194,8 @@ export function extractFigures(text: string, catalogue: Catalogue, options: Extr
       let cueLine = 0;
       let quoteEnd = q.end;
       if (!isActor(catalogue, before, local)) {
-        const best = bestRow(catalogue, unit, { local, after, topic, veto });
+        const topicAt = q.start - (previousSentence?.start ?? sentence.start);
+        const best = bestRow(catalogue, unit, { local, after, topic, topicAt, veto });
         key = best?.row.key ?? null;
         cueLine = best?.row.line ?? 0;
         quoteEnd = q.end + (best?.afterEnd ?? 0);

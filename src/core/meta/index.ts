@@ -52,17 +52,25 @@ export function readMeta(text: string, layout: Layout, knowledge: Knowledge, hin
   const parsed = title ? parseTitle(title) : null;
   const titleOffset = layout.title?.start ?? 0;
 
-  // Year: from the title, else from the opening of the body ("2022年,我区…").
-  let year = parsed?.year ?? null;
-  if (year !== null && layout.title && parsed) {
-    spans.year = { start: titleOffset + parsed.yearStart, end: titleOffset + parsed.yearEnd };
-  } else {
-    const opening = text.slice(layout.body.start, Math.min(layout.body.end, layout.body.start + 200));
-    const m = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/u.exec(opening);
-    if (m) {
-      year = Number(m[1]);
-      spans.year = { start: layout.body.start + m.index, end: layout.body.start + m.index + 4 };
+  // Year: from the title, else from the opening of the body ("2022年,我区…"); when the two
+  // disagree, the year the body speaks of more often wins (a title with a typo).
+  const bodyText = text.slice(layout.body.start, layout.body.end);
+  const openingYear = /^[^。]{0,40}?((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/du.exec(bodyText);
+  if (parsed?.year && openingYear && Number(openingYear[1]) !== parsed.year) {
+    const count = (y: number): number => bodyText.split(`${y}年`).length - 1;
+    const other = Number(openingYear[1]);
+    if (count(other) > count(parsed.year)) {
+      parsed.year = other;
+      parsed.yearStart = -1;
     }
+  }
+  let year = parsed?.year ?? null;
+  if (year !== null && layout.title && parsed && parsed.yearStart >= 0) {
+    spans.year = { start: titleOffset + parsed.yearStart, end: titleOffset + parsed.yearEnd };
+  } else if (openingYear) {
+    year = Number(openingYear[1]);
+    const [start, end] = openingYear.indices?.[1] ?? [0, 0];
+    spans.year = { start: layout.body.start + start, end: layout.body.start + end };
   }
 
   // Publication date: the page header, else the container's hint.

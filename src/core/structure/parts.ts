@@ -12,9 +12,15 @@ const MANDATED: PartKind[] = ['measures', 'shortcomings', 'leadership', 'plans']
 /** Kinds whose heading cues match `title`, resolving the overlaps seen in practice. */
 export function classifyHeading(title: string, knowledge: Knowledge, year: number | null): PartKind[] {
   const kinds = new Set<PartKind>();
+  let plansOnlyByYear = true;
   for (const cue of partCuesFor(knowledge, 'heading', year)) {
-    if (cue.re.test(title)) kinds.add(cue.kind);
+    if (!cue.re.test(title)) continue;
+    kinds.add(cue.kind);
+    if (cue.kind === 'plans' && !cue.byYear) plansOnlyByYear = false;
   }
+  // "{year+1}年度…" names the plans, unless the heading says it reports work done ("2024年工作情况"
+  // in a report whose title year is wrong): then the year is the weaker evidence.
+  if (kinds.has('plans') && kinds.has('measures') && plansOnlyByYear) kinds.delete('plans');
   // "…推进法治政府建设存在的不足和原因" names the work but is about shortcomings; a leadership
   // heading often ends in "…有关情况", which is not a measures cue.
   if (kinds.has('leadership') || kinds.has('shortcomings') || kinds.has('plans') || kinds.has('other')) {
