@@ -18,6 +18,8 @@ export interface CueRow {
   key: string;
   /** Must match in the clause before the number; null when the row relies on `after`. */
   cue: RegExp | null;
+  /** True when `cue` is anchored at the number (ends with `$`), so a test is enough to place it. */
+  cueAtEnd: boolean;
   /** Must match in the sentence before the number. */
   topic: RegExp | null;
   /** `topic` with the global flag, to find its last mention before the number. */
@@ -35,6 +37,8 @@ export interface Catalogue {
   rows: CueRow[];
   /** Every unit accepted for a key (its units and their synonyms). */
   unitsOf: Map<string, Set<string>>;
+  /** The rows whose key accepts a unit, in file order: the only rows worth trying on a figure. */
+  rowsByUnit: Map<string, CueRow[]>;
   actor: RegExp[];
   actorVerb: RegExp[];
   target: RegExp[];
@@ -100,7 +104,8 @@ export function compileCatalogue(sources: CatalogueSources): Catalogue {
       throw new Error(`indicator-cues.tsv:${line}: unknown key ${JSON.stringify(key)}`);
     const row: CueRow = {
       key,
-      cue: regex(cue, 'indicator-cues.tsv', line, 'gu'),
+      cue: regex(cue, 'indicator-cues.tsv', line, cue?.endsWith('$') ? 'u' : 'gu'),
+      cueAtEnd: cue?.endsWith('$') ?? false,
       topic: regex(topic, 'indicator-cues.tsv', line),
       topicAll: regex(topic, 'indicator-cues.tsv', line, 'gu'),
       after: regex(after, 'indicator-cues.tsv', line),
@@ -112,6 +117,15 @@ export function compileCatalogue(sources: CatalogueSources): Catalogue {
     rows.push(row);
   });
 
+  const rowsByUnit = new Map<string, CueRow[]>();
+  for (const row of rows) {
+    for (const unit of unitsOf.get(row.key) ?? []) {
+      const list = rowsByUnit.get(unit) ?? [];
+      list.push(row);
+      rowsByUnit.set(unit, list);
+    }
+  }
+
   const context = { actor: [] as RegExp[], actorVerb: [] as RegExp[], target: [] as RegExp[] };
   parseTsvRows(sources.context, 'figure-context.tsv', 2).forEach(([kind, pattern], i) => {
     const re = regex(pattern, 'figure-context.tsv', i + 1) as RegExp;
@@ -120,5 +134,5 @@ export function compileCatalogue(sources: CatalogueSources): Catalogue {
     else if (kind === 'target') context.target.push(re);
     else throw new Error(`figure-context.tsv: unknown kind ${kind}`);
   });
-  return { indicators, rows, unitsOf, ...context };
+  return { indicators, rows, unitsOf, rowsByUnit, ...context };
 }

@@ -86,8 +86,7 @@ interface FigureContext {
 function bestRow(catalogue: Catalogue, unit: string, context: FigureContext): Candidate | null {
   const { local, after } = context;
   let best: Candidate | null = null;
-  for (const row of catalogue.rows) {
-    if (!catalogue.unitsOf.get(row.key)?.has(unit)) continue;
+  for (const row of catalogue.rowsByUnit.get(unit) ?? []) {
     if (row.not?.test(context.veto)) continue;
     let topicDistance = NO_TOPIC;
     if (row.topic) {
@@ -100,7 +99,7 @@ function bestRow(catalogue: Catalogue, unit: string, context: FigureContext): Ca
     let distance = 0;
     let afterEnd = 0;
     if (row.cue) {
-      const end = lastMatchEnd(row.cue, local);
+      const end = row.cueAtEnd ? (row.cue.test(local) ? local.length : -1) : lastMatchEnd(row.cue, local);
       if (end < 0) continue;
       distance = local.length - end;
     }
