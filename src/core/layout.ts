@@ -41,7 +41,7 @@ const TITLE_LIKE =
   /(法治政府|依法行政|法治建设|法治.{0,6}建设|法治工作).{0,40}(报告|总结|情况)|(报告|总结).{0,4}$(?<=法治.{0,60})/u;
 const SENTENCE_PUNCT = /[。；;！!？?]/u;
 const ORG_LIKE =
-  /(人民政府|政府|办事处|委员会|管委会|局|厅|委|办公室|办|中心|党委|党组|党工委|署|院)(\s*[(（][^)）]{1,12}[)）])?$/u;
+  /(人民政府|政府|办事处|行政公署|委员会|管委会|局|厅|部|委|办公室|办|中心|党委|党组|党工委|署|院)(\s*[(（][^)）]{1,12}[)）])?$/u;
 
 export function isChromeLine(line: string, knowledge: Knowledge): boolean {
   return knowledge.pageChrome.some((p) => p.re.test(line));

@@ -127,7 +127,7 @@ class Reader {
   }
   op(expected: string): void {
     const t = this.tokens[this.i];
-    if (!t || t.type !== 'op' || t.text !== expected) {
+    if (t?.type !== 'op' || t.text !== expected) {
       fail(
         this.line,
         `expected "${expected}" ${t ? `before "${t.text}"` : 'at the end'} in ${JSON.stringify(this.formula)}`,
@@ -145,7 +145,7 @@ class Reader {
   }
   key(): string {
     const t = this.tokens[this.i];
-    if (!t || t.type !== 'key') {
+    if (t?.type !== 'key') {
       fail(
         this.line,
         `expected an indicator key ${t ? `before "${t.text}"` : 'at the end'} in ${JSON.stringify(this.formula)}`,
