@@ -142,9 +142,10 @@ export function findLayout(text: string, knowledge: Knowledge, titleHint?: strin
     chrome[i] ? null : parseFieldLine(line, spans[i]?.start ?? 0, knowledge),
   );
   // Before the body, a line that is only a date is the page's publication date.
-  for (let i = 0; i < lines.length && i < 12; i++) {
-    if (SENTENCE_PUNCT.test(lines[i] as string) || (lines[i] as string).length >= 25) break;
-    fieldLines[i] ??= bareDateField(lines[i] as string, spans[i] as Span);
+  for (let i = 0; i < lines.length && i < 20; i++) {
+    if (chrome[i] || fieldLines[i]) continue;
+    if (SENTENCE_PUNCT.test(lines[i] as string) || (lines[i] as string).length >= 40) break;
+    fieldLines[i] = bareDateField(lines[i] as string, spans[i] as Span);
   }
 
   // Title: the last title-like line before the first substantive paragraph.
