@@ -5,6 +5,7 @@
  */
 import type { DivisionIndex } from '../divisions/index.js';
 import { type Catalogue, type CatalogueSources, compileCatalogue } from '../figures/catalogue.js';
+import { compileRelations, type Relations } from '../figures/relations.js';
 import type { PartKind, UnitKind } from './types.js';
 
 export interface PartCue {
@@ -38,6 +39,8 @@ export interface Knowledge {
   orgSuffixes: OrgSuffix[];
   divisions: DivisionIndex;
   catalogue: Catalogue;
+  /** Arithmetic relations between indicators (sums, orders, rates), for consistency checks. */
+  relations: Relations;
   /** Traditional → simplified characters. */
   t2s: Map<number, number>;
 }
@@ -50,6 +53,7 @@ export interface KnowledgeSources {
   orgSuffixes: string;
   divisions: DivisionIndex;
   catalogue: CatalogueSources;
+  relations: string;
   t2s: string;
 }
 
@@ -103,13 +107,15 @@ export function compileKnowledge(sources: KnowledgeSources): Knowledge {
     if (!UNIT_KINDS.has(kind as UnitKind)) throw new Error(`org-suffixes.tsv: unknown unit kind ${kind}`);
     return { unitKind: kind as UnitKind, re: compile(`(?:${pattern})$`, 'org-suffixes.tsv') };
   });
+  const catalogue = compileCatalogue(sources.catalogue);
   return {
     partCues,
     pageChrome,
     metaLabels,
     orgSuffixes,
     divisions: sources.divisions,
-    catalogue: compileCatalogue(sources.catalogue),
+    catalogue,
+    relations: compileRelations(sources.relations, catalogue),
     t2s: new Map(
       parseTsvRows(sources.t2s, 't2s.tsv', 2).map(([t, s]) => [
         (t as string).charCodeAt(0),

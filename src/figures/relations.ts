@@ -46,9 +46,10 @@ export interface OrderRelation extends RelationBase {
 }
 
 /**
- * `rate = numerator / denominators[0] | denominators[1] …`. A null numerator (`?`) asks only that
- * rate × denominator be a whole number; empty denominators (`?`) ask only that some whole
- * denominator give the rate.
+ * `rate = numerator / denominators[0] | denominators[1] …`. A `?` is a count without a catalogue
+ * key: when `termCue` finds it in the rate's sentence it is used as stated; otherwise a null
+ * numerator asks only that rate × denominator be a whole number, and empty denominators ask only
+ * that some whole denominator give the rate.
  */
 export interface RateRelation extends RelationBase {
   kind: 'rate';
@@ -292,6 +293,9 @@ export function compileRelations(source: string, catalogue: Catalogue): Relation
       }
     }
     const needsCue = (parsed.kind === 'le' && parsed.carried) || parsed.kind === 'flow';
+    // A rate's `?` may be read from the text when a cue marks it ("459人考试合格").
+    const mayCue =
+      needsCue || (parsed.kind === 'rate' && (parsed.numerator === null || parsed.denominators.length === 0));
     let cue: RegExp | null = null;
     if (termCue) {
       try {
@@ -302,7 +306,7 @@ export function compileRelations(source: string, catalogue: Catalogue): Relation
     }
     if (needsCue && !cue)
       fail(line, `the formula uses ${parsed.kind === 'flow' ? 'start' : 'carried'}, so term_cue is required`);
-    if (!needsCue && cue) fail(line, 'term_cue is only for formulas with carried or start');
+    if (!mayCue && cue) fail(line, 'term_cue is only for formulas with carried, start or a rate with ?');
     rows.push({ ...parsed, id, line, onFail, termCue: cue, note: note ?? '' } as Relation);
   });
 

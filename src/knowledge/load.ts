@@ -31,6 +31,7 @@ export function loadKnowledge(): Knowledge {
       units: read('units.tsv'),
       context: read('figure-context.tsv'),
     },
+    relations: read('relations.tsv'),
     t2s: read('t2s.tsv'),
   });
   return cached;
