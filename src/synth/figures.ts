@@ -356,7 +356,8 @@ export const TEMPLATES: readonly FigTemplate[] = [
           );
         }
       } else {
-        const r = highRate(ctx, 0.6);
+        // The rate of a count the text does not state: still a whole number of people passed.
+        const r = rateOf(passed, takers);
         b.add('，');
         b.fig('leadership.law_exam_pass_rate', pct(ctx, r), '%', `合格率达${pct(ctx, r).text}`);
       }
@@ -817,7 +818,8 @@ export const TEMPLATES: readonly FigTemplate[] = [
             `合格率 stated ${stated}%, ${passed}/${takers} = ${r}%`,
           );
       } else {
-        const r = round2(ctx.rng.int(8800, 10000) / 100);
+        // The rate of a count the text does not state: still a whole number of people passed.
+        const r = rateOf(takers - ctx.rng.int(0, Math.floor(takers * 0.12)), takers);
         b.add('，');
         b.fig('enforcement.exam_pass_rate', pct(ctx, r), '%', `合格率达${pct(ctx, r).text}`);
       }
