@@ -1,5 +1,6 @@
 /** The `fazhi` command line. `main` returns the exit code: 0 ok, 1 some input failed, 2 usage error. */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { TableKind } from '../export/tables.js';
 import { type AnalyzeFormat, runAnalyze } from './analyze-command.js';
 import { type Output, processOutput } from './output.js';
 
@@ -67,6 +68,24 @@ export function buildProgram(out: Output, setExit: (code: number) => void): Comm
       );
       setExit(result.errors.length > 0 ? 1 : 0);
     });
+
+  program
+    .command('export')
+    .description('export figures (long or wide), findings and scores of reports as CSV or XLSX')
+    .argument('<inputs...>', 'files, directories or glob patterns')
+    .addOption(
+      new Option('-t, --table <table>', 'what to export')
+        .choices(['figures', 'figures-wide', 'findings', 'scores', 'all'])
+        .default('figures'),
+    )
+    .addOption(new Option('-f, --format <format>', 'file format').choices(['csv', 'xlsx']).default('csv'))
+    .option('-o, --out <file>', 'output file (CSV goes to standard output without it)')
+    .action(
+      async (inputs: string[], opts: { table: TableKind | 'all'; format: 'csv' | 'xlsx'; out?: string }) => {
+        const { runExport } = await import('./export-command.js');
+        setExit(await runExport(inputs, opts, out));
+      },
+    );
 
   program
     .command('generate')
