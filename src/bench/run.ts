@@ -44,11 +44,14 @@ async function main(): Promise<void> {
   const knowledgeMs = Number(process.hrtime.bigint() - knowledgeStart) / 1e6;
 
   const texts: string[] = [];
-  for (const report of generateCorpus(reports, 7, { defects: 'random', chrome: true })) texts.push(report.text);
+  for (const report of generateCorpus(reports, 7, { defects: 'random', chrome: true }))
+    texts.push(report.text);
   const bytes = texts.reduce((n, t) => n + encoder.encode(t).length, 0);
   sampleRss();
   console.log(`fazhi bench — Node ${process.version}, ${process.platform}/${process.arch}`);
-  console.log(`corpus: ${texts.length} synthetic reports, ${fmt(bytes / 1024 / 1024, 2)} MB UTF-8; knowledge loaded in ${fmt(knowledgeMs, 0)} ms\n`);
+  console.log(
+    `corpus: ${texts.length} synthetic reports, ${fmt(bytes / 1024 / 1024, 2)} MB UTF-8; knowledge loaded in ${fmt(knowledgeMs, 0)} ms\n`,
+  );
 
   // Warm up the JIT on a slice, then measure the whole reading.
   for (const t of texts.slice(0, 50)) analyze(t, { knowledge });
@@ -68,17 +71,27 @@ async function main(): Promise<void> {
     texts.length,
   );
   console.log('analyze (normalize + layout + meta + structure + figures):');
-  console.log(`  ${fmt(mbps(whole), 2)} MB/s, ${fmt(whole.items / whole.seconds, 0)} reports/s (${fmt(whole.seconds, 2)} s)`);
+  console.log(
+    `  ${fmt(mbps(whole), 2)} MB/s, ${fmt(whole.items / whole.seconds, 0)} reports/s (${fmt(whole.seconds, 2)} s)`,
+  );
 
   // Figures alone, and peers on the same body text.
   const bodies = analyzed.slice(0, peerReports).map((r) => (r ? r.text.slice(r.body.start, r.body.end) : ''));
   const bodyBytes = bodies.reduce((n, t) => n + encoder.encode(t).length, 0);
   const ours = time(
-    () => bodies.reduce((n, b) => n + extractFigures(b, knowledge.catalogue, { body: { start: 0, end: b.length } }).length, 0),
+    () =>
+      bodies.reduce(
+        (n, b) => n + extractFigures(b, knowledge.catalogue, { body: { start: 0, end: b.length } }).length,
+        0,
+      ),
     bodyBytes,
     bodies.length,
   );
-  const quantities = time(() => bodies.reduce((n, b) => n + findQuantities(b).length, 0), bodyBytes, bodies.length);
+  const quantities = time(
+    () => bodies.reduce((n, b) => n + findQuantities(b).length, 0),
+    bodyBytes,
+    bodies.length,
+  );
   console.log(`\nfigures on ${bodies.length} report bodies (${fmt(bodyBytes / 1024 / 1024, 2)} MB):`);
   console.log(`  fazhi extractFigures (quantities + indicator keys): ${fmt(mbps(ours), 2)} MB/s`);
   console.log(`  fazhi findQuantities (numbers, units, qualifiers):  ${fmt(mbps(quantities), 2)} MB/s`);
@@ -89,7 +102,9 @@ async function main(): Promise<void> {
     );
   }
   sampleRss();
-  console.log(`\npeak RSS ${fmt(peakRss / 1024 / 1024, 0)} MB; total ${fmt((Date.now() - started) / 1000, 1)} s`);
+  console.log(
+    `\npeak RSS ${fmt(peakRss / 1024 / 1024, 0)} MB; total ${fmt((Date.now() - started) / 1000, 1)} s`,
+  );
 }
 
 await main();
