@@ -1,4 +1,5 @@
 /** `fazhi analyze FILE|DIR|GLOB...`: read each input, print its reading; bad inputs never stop the batch. */
+import { checkReport } from '../checks/index.js';
 import type { Knowledge } from '../core/knowledge.js';
 import { InputError } from '../errors.js';
 import { loadKnowledge } from '../knowledge/load.js';
@@ -42,7 +43,7 @@ export async function runAnalyze(
         force: options.force,
         maxBytes: options.maxBytes,
       });
-      result = toContract(input.path, analyzed);
+      result = toContract(input.path, analyzed, checkReport(analyzed.report, knowledge));
     } catch (error) {
       const e = error instanceof InputError ? error : new InputError('corrupt', String(error));
       failed++;

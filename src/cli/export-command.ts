@@ -3,6 +3,7 @@
  * CSV or XLSX. Inputs that cannot be read are reported and left out.
  */
 import { writeFile } from 'node:fs/promises';
+import { checkReport } from '../checks/index.js';
 import { InputError } from '../errors.js';
 import { buildTable, TABLE_KINDS, type TableKind } from '../export/tables.js';
 import { toCsv, writeXlsx } from '../export/write.js';
@@ -33,7 +34,8 @@ export async function runExport(args: string[], options: ExportOptions, out: Out
   for (const input of await expandInputs(args)) {
     try {
       if (input.missing) throw new InputError('not-found', 'no such file or no file matches');
-      reports.push(toContract(input.path, await analyzeFile(input.path, { knowledge })));
+      const analyzed = await analyzeFile(input.path, { knowledge });
+      reports.push(toContract(input.path, analyzed, checkReport(analyzed.report, knowledge)));
     } catch (error) {
       failed++;
       out.error(`${input.path}: ${(error as Error).message}`);

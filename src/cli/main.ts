@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { TableKind } from '../export/tables.js';
 import { type AnalyzeFormat, runAnalyze } from './analyze-command.js';
+import { registerCheckCommand } from './check-command.js';
 import { type Output, processOutput } from './output.js';
 
 function positiveInt(value: string): number {
@@ -53,6 +54,8 @@ export function buildProgram(out: Output, setExit: (code: number) => void): Comm
       const failed = await runAnalyze(inputs, opts, out);
       setExit(failed > 0 ? 1 : 0);
     });
+
+  registerCheckCommand(program, out, setExit);
 
   program
     .command('eval')

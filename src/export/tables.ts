@@ -48,7 +48,7 @@ function reportCells(r: ContractReport): Cell[] {
 /** Findings and score, when the checks have run; absent otherwise. */
 interface Checked {
   findings?: { ruleId: string; severity: string; message: string; span: { start: number; end: number } }[];
-  score?: { total: number; dimensions?: { id: string; score: number; max?: number }[] };
+  score?: { total: number; dimensions?: { id: string; points: number; weight: number; applicable: boolean }[] };
 }
 
 export function figuresLong(reports: ContractReport[], catalogue: Catalogue): Table {
@@ -120,7 +120,10 @@ export function scoresTable(reports: ContractReport[]): Table {
     return [
       ...reportCells(r),
       score?.total ?? null,
-      ...dimIds.map((id) => score?.dimensions?.find((d) => d.id === id)?.score ?? null),
+      ...dimIds.map((id) => {
+        const d = score?.dimensions?.find((x) => x.id === id);
+        return d?.applicable ? d.points : null;
+      }),
     ];
   });
   return { name: 'scores', header: [...REPORT_COLUMNS, 'total', ...dimIds], rows };

@@ -3,6 +3,7 @@
  * parts, indicators), plus what fazhi adds: spans for provenance, embedded parts, the heading
  * tree and date issues.
  */
+import type { CheckResult, Finding, Score } from '../checks/index.js';
 import type { Report } from '../core/analyze.js';
 import type { Heading, PartKind, Span } from '../core/types.js';
 import type { AnalyzedDocument } from '../pipeline.js';
@@ -36,6 +37,12 @@ export interface ContractReport {
   dateIssues: Report['dateIssues'];
   spans: { meta: Report['metaSpans']; body: Span };
   warnings: string[];
+  /** Findings of `fazhi check` (recommended preset unless the caller configured otherwise). */
+  findings?: Finding[];
+  /** The 0–100 score with its per-dimension breakdown (data/rubric.json). */
+  score?: Score;
+  /** 纲要 area label of each body paragraph (A01–A10, X_*), for the web app. */
+  areaLabels?: { span: Span; area: string | null; areas: string[] }[];
 }
 
 export interface ContractIndicator {
@@ -69,7 +76,11 @@ function toHeading(h: Heading): ContractHeading {
 
 const QUOTE_LENGTH = 60;
 
-export function toContract(source: string, analyzed: AnalyzedDocument): ContractReport {
+export function toContract(
+  source: string,
+  analyzed: AnalyzedDocument,
+  checks?: Pick<CheckResult, 'findings' | 'score' | 'labels'>,
+): ContractReport {
   const { report, document } = analyzed;
   return {
     source,
@@ -103,5 +114,12 @@ export function toContract(source: string, analyzed: AnalyzedDocument): Contract
     dateIssues: report.dateIssues,
     spans: { meta: report.metaSpans, body: report.body },
     warnings: document.warnings,
+    ...(checks
+      ? {
+          findings: checks.findings,
+          score: checks.score,
+          areaLabels: checks.labels.paragraphs.map((p) => ({ span: p.span, area: p.area, areas: p.areas })),
+        }
+      : {}),
   };
 }
