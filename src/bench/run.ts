@@ -8,6 +8,7 @@ import { analyze } from '../core/analyze.js';
 import { extractFigures } from '../figures/extract.js';
 import { findQuantities } from '../figures/quantity.js';
 import { loadKnowledge } from '../knowledge/load.js';
+import { benchReuseOn, formatReuseBench } from '../reuse/bench.js';
 import { generateCorpus } from '../synth/generate.js';
 import { loadPeers } from './peers.js';
 
@@ -101,6 +102,12 @@ async function main(): Promise<void> {
       `  ${peer.name.padEnd(48)} ${fmt(mbps(t), 2)} MB/s  → extractFigures is ${fmt(mbps(ours) / mbps(t), 1)}× its speed`,
     );
   }
+  // Copy detection over the analyzed corpus (BENCH_REUSE_REPORTS, default 1000).
+  const reuseCount = Number(process.env.BENCH_REUSE_REPORTS ?? 1000);
+  const reuse = benchReuseOn(
+    analyzed.slice(0, reuseCount).flatMap((report, i) => (report ? [{ id: String(i), report }] : [])),
+  );
+  console.log(`\n${formatReuseBench(reuse).join('\n')}`);
   sampleRss();
   console.log(
     `\npeak RSS ${fmt(peakRss / 1024 / 1024, 0)} MB; total ${fmt((Date.now() - started) / 1000, 1)} s`,
