@@ -23,7 +23,8 @@ export interface PipelineOptions {
 /** A report together with what the reader said about the file. */
 export interface AnalyzedDocument {
   report: Report;
-  document: Pick<RawDocument, 'format' | 'encoding' | 'warnings'>;
+  /** What the reader produced; `text` is what `report.sourceMap` maps back into. */
+  document: Pick<RawDocument, 'format' | 'encoding' | 'warnings' | 'text'>;
 }
 
 /** Read and analyze bytes of a file named `fileName`. Throws InputError. */
@@ -45,18 +46,15 @@ export async function analyzeBytes(
         `not a rule-of-law government report: ${report.notAReport} (use --force to analyze anyway)`,
       );
     }
-    return {
-      report,
-      document: { format: document.format, encoding: document.encoding, warnings: document.warnings },
-    };
+    const { format, encoding, warnings, text } = document;
+    return { report, document: { format, encoding, warnings, text } };
   } catch (error) {
     throw toInputError(error);
   }
 }
 
-/** Read and analyze the file at `path`. Throws InputError. */
-export async function analyzeFile(path: string, options: PipelineOptions = {}): Promise<AnalyzedDocument> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+/** The bytes of the file at `path`, refusing a directory or a file over `maxBytes` before reading it. */
+export async function readInputFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Uint8Array> {
   let size: number;
   try {
     const info = await stat(path);
@@ -66,20 +64,22 @@ export async function analyzeFile(path: string, options: PipelineOptions = {}): 
     if (error instanceof InputError) throw error;
     throw new InputError('not-found', 'no such file');
   }
-  // Refuse before reading a huge file into memory.
   if (size > maxBytes) {
     throw new InputError(
       'too-large',
       `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (raise it with --max-bytes)`,
     );
   }
-  let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (error) {
     throw new InputError('not-found', `cannot read: ${(error as Error).message}`);
   }
-  return analyzeBytes(bytes, path, options);
+}
+
+/** Read and analyze the file at `path`. Throws InputError. */
+export async function analyzeFile(path: string, options: PipelineOptions = {}): Promise<AnalyzedDocument> {
+  return analyzeBytes(await readInputFile(path, options.maxBytes), path, options);
 }
 
 export function formatBytes(n: number): string {

@@ -4,18 +4,15 @@
  * finding was reported (and the warnings are within `--max-warnings`), 1 otherwise or when an input
  * could not be read, 2 for a bad configuration or usage.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, PRESETS, type PresetName, type UserConfig } from '../checks/config.js';
 import { type LoadedConfig, loadConfig, relativeToConfig } from '../checks/config-load.js';
 import { htmlDirectives } from '../checks/directives.js';
 import { checkReport, isIgnored, resolveConfig } from '../checks/index.js';
-import { analyze } from '../core/analyze.js';
 import type { Knowledge } from '../core/knowledge.js';
 import { InputError, toInputError } from '../errors.js';
 import { loadKnowledge } from '../knowledge/load.js';
-import { DEFAULT_MAX_BYTES, formatBytes } from '../pipeline.js';
-import { readDocument } from '../readers/index.js';
+import { analyzeBytes, readInputFile } from '../pipeline.js';
 import {
   CHECK_FORMATS,
   type CheckFormat,
@@ -25,6 +22,7 @@ import {
   formatResults,
 } from './format-findings.js';
 import { expandInputs } from './inputs.js';
+import { byteSize } from './options.js';
 import type { Output } from './output.js';
 
 export interface CheckCommandOptions {
@@ -62,32 +60,13 @@ async function checkFile(
   options: CheckCommandOptions,
   knowledge: Knowledge,
 ): Promise<FileResult> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let size: number;
+  const bytes = await readInputFile(path, options.maxBytes);
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new InputError('unsupported-format', 'is a directory');
-    size = info.size;
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError('not-found', 'no such file');
-  }
-  if (size > maxBytes) {
-    throw new InputError(
-      'too-large',
-      `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (raise it with --max-bytes)`,
-    );
-  }
-  const bytes = await readFile(path);
-  try {
-    const document = await readDocument(bytes, path, { maxBytes });
-    const report = analyze(document.text, { knowledge, hints: document.hints });
-    if (report.notAReport && !options.force) {
-      throw new InputError(
-        'not-a-report',
-        `not a rule-of-law government report: ${report.notAReport} (use --force to check anyway)`,
-      );
-    }
+    const { report, document } = await analyzeBytes(bytes, path, {
+      knowledge,
+      force: options.force,
+      maxBytes: options.maxBytes,
+    });
     const config = resolveConfig(user, { file: relativeToConfig(loaded, path), preset: options.preset });
     if (options.inlineConfig === false) config.noInlineConfig = true;
     const html =
@@ -177,21 +156,6 @@ function nonNegativeInt(value: string): number {
   if (!Number.isInteger(n) || n < -1)
     throw new InvalidArgumentError('expected a whole number (−1 for no limit)');
   return n;
-}
-
-/** Byte sizes like 20000000, 20MB, 512KB. */
-function byteSize(value: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/iu.exec(value.trim());
-  if (!m) throw new InvalidArgumentError('expected a size such as 20MB');
-  const unit = (m[2] ?? 'b').toLowerCase();
-  const factor = unit.startsWith('g')
-    ? 1024 ** 3
-    : unit.startsWith('m')
-      ? 1024 ** 2
-      : unit.startsWith('k')
-        ? 1024
-        : 1;
-  return Math.round(Number(m[1]) * factor);
 }
 
 /**

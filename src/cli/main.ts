@@ -3,28 +3,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { TableKind } from '../export/tables.js';
 import { type AnalyzeFormat, runAnalyze } from './analyze-command.js';
 import { registerCheckCommand } from './check-command.js';
+import { byteSize, positiveInt } from './options.js';
 import { type Output, processOutput } from './output.js';
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
-  return n;
-}
-
-/** Byte sizes like 20000000, 20MB, 512KB. */
-function byteSize(value: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/iu.exec(value.trim());
-  if (!m) throw new InvalidArgumentError('expected a size such as 20MB');
-  const unit = (m[2] ?? 'b').toLowerCase();
-  const factor = unit.startsWith('g')
-    ? 1024 ** 3
-    : unit.startsWith('m')
-      ? 1024 ** 2
-      : unit.startsWith('k')
-        ? 1024
-        : 1;
-  return Math.round(Number(m[1]) * factor);
-}
 
 export function buildProgram(out: Output, setExit: (code: number) => void): Command {
   const program = new Command('fazhi')
