@@ -3,6 +3,7 @@
  * Chinese numerals (二〇二三年一月三十一日), and garbled forms whose 年/月 were lost on the way
  * from the page ("2024228" for 2024年2月28日, "820日" for 8月20日).
  */
+import { parseChineseNumeral } from '../../figures/numerals.js';
 
 export interface ParsedDate {
   /** ISO date, or null when the text is garbled and cannot be repaired unambiguously. */
@@ -17,39 +18,9 @@ export interface ParsedDate {
   readings: string[];
 }
 
-const CN_DIGIT: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  O: 0,
-  o: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 三十一 → 31, 十二 → 12, 二〇二三 → 2023 (digit by digit when there is no 十). */
+/** 三十一 → 31, 二〇二三 → 2023; a Latin O stands in for 〇 in some typed dates. */
 function cnToNumber(s: string): number | null {
-  if (/^\d+$/.test(s)) return Number(s);
-  if (!s.includes('十')) {
-    let n = 0;
-    for (const ch of s) {
-      const d = CN_DIGIT[ch];
-      if (d === undefined) return null;
-      n = n * 10 + d;
-    }
-    return n;
-  }
-  const [tens, ones] = s.split('十') as [string, string];
-  const t = tens === '' ? 1 : CN_DIGIT[tens];
-  const o = ones === '' ? 0 : CN_DIGIT[ones];
-  if (t === undefined || o === undefined) return null;
-  return t * 10 + o;
+  return /^\d+$/u.test(s) ? Number(s) : parseChineseNumeral(s.replace(/[Oo]/gu, '〇'));
 }
 
 export function isValidDate(year: number, month: number, day: number): boolean {

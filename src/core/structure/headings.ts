@@ -3,6 +3,7 @@
  * in-paragraph enumerators 一是…二是…, including headings that run into their paragraph
  * ("(一)强化组织领导。一是…") and headings glued to it without punctuation.
  */
+import { parseChineseNumeral } from '../../figures/numerals.js';
 import type { Heading, NumberingStyle, Span } from '../types.js';
 
 const CN_NUM = '[一二三四五六七八九十]{1,3}';
@@ -39,23 +40,9 @@ const LINE_MARKERS: MarkerPattern[] = [
 /** 一是/二是 inside a paragraph, after a sentence or clause boundary (never inside a word: 统一是). */
 const INLINE_SHI = new RegExp(`(?<=[。；;:：!！?？,，])\\s*(${CN_NUM})是\\s*[:：,，]?`, 'gu');
 
-const CN_VALUE: Record<string, number> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 /** 一 → 1, 十 → 10, 十二 → 12, 二十三 → 23. */
 export function cnOrdinal(s: string): number {
-  if (!s.includes('十')) return CN_VALUE[s] ?? 0;
-  const [tens, ones] = s.split('十') as [string, string];
-  return (tens === '' ? 1 : (CN_VALUE[tens] ?? 0)) * 10 + (ones === '' ? 0 : (CN_VALUE[ones] ?? 0));
+  return parseChineseNumeral(s) ?? 0;
 }
 
 function ordinalOf(style: NumberingStyle, token: string): number {
