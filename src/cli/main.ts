@@ -3,8 +3,11 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { TableKind } from '../export/tables.js';
 import { type AnalyzeFormat, runAnalyze } from './analyze-command.js';
 import { registerCheckCommand } from './check-command.js';
+import { registerIngestCommand } from './ingest-command.js';
 import { byteSize, positiveInt } from './options.js';
 import { type Output, processOutput } from './output.js';
+import { registerSearchCommand } from './search-command.js';
+import { registerWorkerCommand } from './worker-command.js';
 
 export function buildProgram(out: Output, setExit: (code: number) => void): Command {
   const program = new Command('fazhi')
@@ -36,6 +39,9 @@ export function buildProgram(out: Output, setExit: (code: number) => void): Comm
     });
 
   registerCheckCommand(program, out, setExit);
+  registerIngestCommand(program, out, setExit);
+  registerSearchCommand(program, out, setExit);
+  registerWorkerCommand(program, out, setExit);
 
   program
     .command('eval')

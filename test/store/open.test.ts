@@ -1,0 +1,33 @@
+import { writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openStore, StoreError } from '../../src/store/open.js';
+import { seedDataDir } from './backends.js';
+
+describe('the embedded store on disk', () => {
+  it('serves one process at a time, and takes over the lock of a process that is gone', async () => {
+    const dir = await seedDataDir();
+    // A lock left by a killed process.
+    writeFileSync(join(dir, 'pglite.lock'), `999999999\n${hostname()}\n`);
+    const store = await openStore({ backend: 'pglite', dataDir: dir });
+    try {
+      await expect(openStore({ backend: 'pglite', dataDir: dir })).rejects.toThrow(StoreError);
+      await expect(openStore({ backend: 'pglite', dataDir: dir })).rejects.toThrow(
+        /in use by process \d+ \(this one\)/u,
+      );
+      expect((await store.pool.query('SELECT count(*)::int AS n FROM reports')).rows[0].n).toBe(0);
+    } finally {
+      await store.close();
+    }
+    // Closed: free again.
+    const again = await openStore({ backend: 'pglite', dataDir: dir });
+    await again.close();
+  }, 60_000);
+
+  it('refuses to create a store where one is only read', async () => {
+    await expect(
+      openStore({ backend: 'pglite', dataDir: '/nonexistent/fazhi' }, { create: false }),
+    ).rejects.toThrow(/no fazhi store/u);
+  });
+});
