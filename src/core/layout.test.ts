@@ -118,4 +118,11 @@ describe('findLayout', () => {
     expect(layout.signature?.date?.iso).toBe('2024-01-30');
     expect(layout.signature?.issuers).toHaveLength(1);
   });
+
+  it('reads the signature above a 公文 disclosure note', () => {
+    const { layout } = layoutOf(
+      '某县2023年度法治政府建设工作报告\n2023年,我县坚持依法行政,各项工作取得新成效,现报告如下。\n某县人民政府\n2024年1月30日\n(此件公开发布)',
+    );
+    expect(layout.signature?.date?.iso).toBe('2024-01-30');
+  });
 });

@@ -105,3 +105,14 @@ describe('cnOrdinal', () => {
     ]).toEqual([1, 10, 12, 20, 35]);
   });
 });
+
+describe('buildHeadingTree: 第一部分', () => {
+  it('reads 第X部分 part headings as the top level', () => {
+    const text = '第一部分 2023年法治政府建设主要工作\n(一)加强领导\n第二部分 存在的问题';
+    expect(outline(tree(text))).toEqual([
+      '第一部分|2023年法治政府建设主要工作',
+      '  (一)|加强领导',
+      '第二部分|存在的问题',
+    ]);
+  });
+});

@@ -33,7 +33,8 @@ const LINE_MARKERS: MarkerPattern[] = [
   { style: 'arabic-dot', re: /^(\d{1,2})\s*[.．](?!\d)\s*/u },
   { style: 'arabic-dun', re: /^(\d{1,2})\s*、\s*/u },
   { style: 'circled', re: /^([①-⑳])\s*/u },
-  { style: 'cn-di', re: new RegExp(`^第(${CN_NUM})\\s*[,，、:：]\\s*`, 'u') },
+  { style: 'cn-di', re: new RegExp(`^第(${CN_NUM})(?:部分)?\\s*[,，、:：]\\s*`, 'u') },
+  { style: 'cn-di', re: new RegExp(`^第(${CN_NUM})部分\\s*`, 'u') },
   { style: 'cn-shi', re: new RegExp(`^(${CN_NUM})是\\s*[:：,，]?\\s*`, 'u') },
 ];
 
