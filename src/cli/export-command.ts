@@ -1,6 +1,7 @@
 /**
- * `fazhi export INPUTS...`: figures (long or wide), findings and scores of the given reports as
- * CSV or XLSX. Inputs that cannot be read are reported and left out.
+ * `fazhi export [INPUTS...]`: figures (long or wide), findings and scores as CSV or XLSX, of the
+ * given reports or, without inputs, of the corpus in the store. Inputs that cannot be read are
+ * reported and left out.
  */
 import { writeFile } from 'node:fs/promises';
 import { checkReport } from '../checks/index.js';
@@ -17,6 +18,32 @@ export interface ExportOptions {
   table: TableKind | 'all';
   format: 'csv' | 'xlsx';
   out?: string;
+  /** Without inputs: the corpus in this data directory (else DATABASE_URL, FAZHI_DATA, ./fazhi-data). */
+  data?: string;
+  databaseUrl?: string;
+}
+
+/** The readings of the current reports of a corpus, in id order, fetched in pages. */
+async function readCorpus(options: ExportOptions): Promise<ContractReport[]> {
+  const { openStore, resolveStoreTarget } = await import('../store/open.js');
+  const store = await openStore(resolveStoreTarget(options), { create: false });
+  try {
+    const readings: ContractReport[] = [];
+    let after = '0';
+    for (;;) {
+      const { rows } = await store.pool.query<{ id: string; reading: ContractReport }>(
+        `SELECT r.id, r.reading FROM reports r
+         WHERE r.id > $1 AND EXISTS (SELECT 1 FROM files f WHERE f.report_id = r.id AND f.current)
+         ORDER BY r.id LIMIT 1000`,
+        [after],
+      );
+      if (rows.length === 0) return readings;
+      for (const row of rows) readings.push(row.reading);
+      after = (rows[rows.length - 1] as { id: string }).id;
+    }
+  } finally {
+    await store.close();
+  }
 }
 
 export async function runExport(args: string[], options: ExportOptions, out: Output): Promise<number> {
@@ -31,6 +58,14 @@ export async function runExport(args: string[], options: ExportOptions, out: Out
   const knowledge = loadKnowledge();
   const reports: ContractReport[] = [];
   let failed = 0;
+  if (args.length === 0) {
+    try {
+      reports.push(...(await readCorpus(options)));
+    } catch (error) {
+      out.error(`fazhi export: ${(error as Error).message}`);
+      return 2;
+    }
+  }
   for (const input of await expandInputs(args)) {
     try {
       if (input.missing) throw new InputError('not-found', 'no such file or no file matches');

@@ -1,8 +1,8 @@
 /** The `fazhi` command line. `main` returns the exit code: 0 ok, 1 some input failed, 2 usage error. */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { TableKind } from '../export/tables.js';
 import { type AnalyzeFormat, runAnalyze } from './analyze-command.js';
 import { registerCheckCommand } from './check-command.js';
+import type { ExportOptions } from './export-command.js';
 import { registerIngestCommand } from './ingest-command.js';
 import { byteSize, positiveInt } from './options.js';
 import { type Output, processOutput } from './output.js';
@@ -61,7 +61,9 @@ export function buildProgram(out: Output, setExit: (code: number) => void): Comm
   program
     .command('export')
     .description('export figures (long or wide), findings and scores of reports as CSV or XLSX')
-    .argument('<inputs...>', 'files, directories or glob patterns')
+    .argument('[inputs...]', 'files, directories or glob patterns (none: the corpus in the store)')
+    .option('--data <dir>', 'embedded database directory (default: $FAZHI_DATA, else ./fazhi-data)')
+    .option('--database-url <url>', 'PostgreSQL server (default: $DATABASE_URL)')
     .addOption(
       new Option('-t, --table <table>', 'what to export')
         .choices(['figures', 'figures-wide', 'findings', 'scores', 'all'])
@@ -69,12 +71,10 @@ export function buildProgram(out: Output, setExit: (code: number) => void): Comm
     )
     .addOption(new Option('-f, --format <format>', 'file format').choices(['csv', 'xlsx']).default('csv'))
     .option('-o, --out <file>', 'output file (CSV goes to standard output without it)')
-    .action(
-      async (inputs: string[], opts: { table: TableKind | 'all'; format: 'csv' | 'xlsx'; out?: string }) => {
-        const { runExport } = await import('./export-command.js');
-        setExit(await runExport(inputs, opts, out));
-      },
-    );
+    .action(async (inputs: string[], opts: ExportOptions) => {
+      const { runExport } = await import('./export-command.js');
+      setExit(await runExport(inputs, opts, out));
+    });
 
   program
     .command('generate')
