@@ -77,6 +77,17 @@ export function buildProgram(out: Output, setExit: (code: number) => void): Comm
     });
 
   program
+    .command('reuse')
+    .description("find passages copied between reports of the corpus (and from a unit's earlier reports)")
+    .option('--data <dir>', 'embedded database directory (default: $FAZHI_DATA, else ./fazhi-data)')
+    .option('--database-url <url>', 'PostgreSQL server (default: $DATABASE_URL)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (opts: { data?: string; databaseUrl?: string; format: 'text' | 'json' }) => {
+      const { runReuse } = await import('./reuse-command.js');
+      setExit(await runReuse(opts, out));
+    });
+
+  program
     .command('generate')
     .description(
       'write a corpus of synthetic reports (our own text) with their gold readings and injected defects',
