@@ -1,5 +1,6 @@
 /** The `fazhi` command line. `main` returns the exit code: 0 ok, 1 some input failed, 2 usage error. */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { registerServeCommand } from '../server/command.js';
 import { type AnalyzeFormat, runAnalyze } from './analyze-command.js';
 import { registerCheckCommand } from './check-command.js';
 import type { ExportOptions } from './export-command.js';
@@ -42,6 +43,7 @@ export function buildProgram(out: Output, setExit: (code: number) => void): Comm
   registerIngestCommand(program, out, setExit);
   registerSearchCommand(program, out, setExit);
   registerWorkerCommand(program, out, setExit);
+  registerServeCommand(program, out, setExit);
 
   program
     .command('eval')

@@ -1,0 +1,176 @@
+import { Button, Input, Layout, Menu, Modal, Result, Space, Spin, Tag, Tooltip } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { getToken, setToken } from './api';
+import { MetaContext, useApi } from './hooks';
+import { ReportList } from './pages/ReportList';
+import { ReportView } from './pages/ReportView';
+import { href, useRoute } from './router';
+import type { Meta } from './types';
+
+// Pages with charts (ECharts) and the less visited ones load on demand.
+const loaders = {
+  overview: () => import('./pages/Overview'),
+  compare: () => import('./pages/Compare'),
+  reuse: () => import('./pages/Reuse'),
+  roster: () => import('./pages/Roster'),
+  upload: () => import('./pages/Upload'),
+};
+const Overview = lazy(() => loaders.overview().then((m) => ({ default: m.Overview })));
+const Compare = lazy(() => loaders.compare().then((m) => ({ default: m.Compare })));
+const Reuse = lazy(() => loaders.reuse().then((m) => ({ default: m.Reuse })));
+const Roster = lazy(() => loaders.roster().then((m) => ({ default: m.Roster })));
+const Upload = lazy(() => loaders.upload().then((m) => ({ default: m.Upload })));
+
+/** Start loading the code of the page at `hash` (before React asks for it). */
+export function preloadPage(hash: string): void {
+  const first = hash.replace(/^#\/?/u, '').split(/[/?]/u)[0] || 'overview';
+  const load = (loaders as Record<string, (() => Promise<unknown>) | undefined>)[first];
+  load?.().catch(() => {});
+}
+
+const MENU = [
+  { key: 'overview', path: '/', label: '概览' },
+  { key: 'reports', path: '/reports', label: '报告列表' },
+  { key: 'compare', path: '/compare', label: '指标对比' },
+  { key: 'reuse', path: '/reuse', label: '复用检测' },
+  { key: 'upload', path: '/upload', label: '上传报告' },
+  { key: 'roster', path: '/roster', label: '报送审阅' },
+];
+
+function TokenControl({ meta }: { meta: Meta }) {
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState(getToken());
+  const [saved, setSaved] = useState(getToken());
+  if (meta.demo) {
+    return (
+      <Tooltip title="服务仅监听本机且未设置 FAZHI_TOKEN：上传、删除、名册导入无需令牌">
+        <Tag color="green">本地演示模式</Tag>
+      </Tooltip>
+    );
+  }
+  return (
+    <>
+      {!meta.writesEnabled ? (
+        <Tag>只读（服务器未设置令牌）</Tag>
+      ) : (
+        <Button size="small" onClick={() => setOpen(true)}>
+          {saved ? '已设置访问令牌' : '设置访问令牌'}
+        </Button>
+      )}
+      <Modal
+        title="访问令牌"
+        open={open}
+        okText="保存"
+        cancelText="取消"
+        onCancel={() => setOpen(false)}
+        onOk={() => {
+          setToken(value.trim());
+          setSaved(value.trim());
+          setOpen(false);
+        }}
+      >
+        <p>上传、删除和名册导入需要服务器的访问令牌（FAZHI_TOKEN），保存在本浏览器中。</p>
+        <Input.Password value={value} onChange={(e) => setValue(e.target.value)} placeholder="令牌" />
+      </Modal>
+    </>
+  );
+}
+
+function Page() {
+  const route = useRoute();
+  const [first, second] = route.segments;
+  switch (first) {
+    case undefined:
+    case 'overview':
+      return <Overview params={route.params} />;
+    case 'reports':
+      return second ? <ReportView id={second} params={route.params} /> : <ReportList params={route.params} />;
+    case 'compare':
+      return <Compare params={route.params} />;
+    case 'reuse':
+      return <Reuse id={second ?? route.params.get('id')} params={route.params} />;
+    case 'upload':
+      return <Upload />;
+    case 'roster':
+      return <Roster params={route.params} />;
+    default:
+      return <Result status="404" title="页面不存在" extra={<a href={href('/')}>返回概览</a>} />;
+  }
+}
+
+export function App() {
+  const meta = useApi<Meta>('/meta');
+  const route = useRoute();
+  const active = route.segments[0] ?? 'overview';
+  if (meta.error) {
+    return (
+      <Result
+        status="error"
+        title="无法连接服务器"
+        subTitle={meta.error.message}
+        extra={<Button onClick={meta.reload}>重试</Button>}
+      />
+    );
+  }
+  if (!meta.data) {
+    return (
+      <div style={{ padding: 80, textAlign: 'center' }}>
+        <Spin />
+      </div>
+    );
+  }
+  return (
+    <MetaContext.Provider value={meta.data}>
+      <Layout style={{ minHeight: '100%' }}>
+        <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0} style={{ background: '#0f2b52' }}>
+          <div className="app-logo">
+            法治政府建设
+            <br />
+            年度报告审阅系统
+          </div>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[active === 'overview' ? 'overview' : active]}
+            style={{ background: '#0f2b52' }}
+            items={MENU.map((m) => ({ key: m.key, label: <a href={href(m.path)}>{m.label}</a> }))}
+          />
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header
+            style={{
+              background: '#fff',
+              padding: '0 24px',
+              display: 'flex',
+              justifyContent: 'space-between',
+              alignItems: 'center',
+              borderBottom: '1px solid #f0f0f0',
+              height: 56,
+            }}
+          >
+            <Space>
+              <span style={{ fontWeight: 600, color: '#0f2b52' }}>
+                fazhi · 读取、检查和比较法治政府建设年度报告
+              </span>
+            </Space>
+            <Space>
+              <a href="/api/openapi.json" target="_blank" rel="noreferrer">
+                API 说明
+              </a>
+              <TokenControl meta={meta.data} />
+            </Space>
+          </Layout.Header>
+          <Layout.Content style={{ padding: 24 }}>
+            <Suspense fallback={<Spin />}>
+              <Page />
+            </Suspense>
+          </Layout.Content>
+          <Layout.Footer style={{ textAlign: 'center', color: '#8c8c8c', padding: '12px 24px' }}>
+            fazhi {meta.data.version} · 数据存储：
+            {meta.data.backend === 'pglite' ? '内嵌数据库' : 'PostgreSQL'}
+          </Layout.Footer>
+        </Layout>
+      </Layout>
+    </MetaContext.Provider>
+  );
+}

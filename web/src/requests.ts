@@ -1,0 +1,73 @@
+/**
+ * The main request of each view, built from the URL: used by the pages and, before React has
+ * rendered anything, by the prefetch in main.tsx, so the data is on its way while the app loads.
+ */
+import { apiGet, apiUrl, type Params } from './api';
+import { listParam } from './router';
+
+export const FACET_PARAMS = [
+  'province',
+  'year',
+  'level',
+  'unitKind',
+  'area',
+  'rule',
+  'scoreBand',
+  'format',
+] as const;
+
+/** The filters of the current URL, as API params. */
+export function filterParams(params: URLSearchParams): Params {
+  const out: Params = {};
+  for (const name of [...FACET_PARAMS, 'ids']) {
+    const v = listParam(params, name);
+    if (v.length > 0) out[name] = v;
+  }
+  for (const name of ['q', 'part', 'scoreMin', 'scoreMax', 'hasErrors']) {
+    const v = params.get(name);
+    if (v) out[name] = v;
+  }
+  return out;
+}
+
+export function listRequest(params: URLSearchParams): Params {
+  return {
+    ...filterParams(params),
+    limit: Number(params.get('limit') ?? 20),
+    offset: Number(params.get('offset') ?? 0),
+    sort: params.get('sort') ?? undefined,
+    order: params.get('order') ?? undefined,
+  };
+}
+
+const prefetched = new Map<string, Promise<unknown>>();
+
+/** Start a GET now; the first useApi of the same URL takes its answer. */
+export function prefetch(path: string, params?: Params): void {
+  const url = apiUrl(path, params);
+  if (!prefetched.has(url)) {
+    const p = apiGet(path, params);
+    p.catch(() => {}); // a failure is seen (and retried) by the page
+    prefetched.set(url, p);
+  }
+}
+
+export function takePrefetched<T>(path: string, params?: Params): Promise<T> | undefined {
+  const url = apiUrl(path, params);
+  const p = prefetched.get(url);
+  prefetched.delete(url);
+  return p as Promise<T> | undefined;
+}
+
+/** Prefetch what the view at `hash` will ask for first. */
+export function prefetchRoute(hash: string): void {
+  const raw = hash.replace(/^#\/?/u, '');
+  const [path = '', query = ''] = raw.split('?');
+  const [first, second] = path.split('/').filter(Boolean);
+  const params = new URLSearchParams(query);
+  prefetch('/meta');
+  if (first === undefined || first === 'overview') prefetch('/overview', filterParams(params));
+  else if (first === 'reports' && second)
+    prefetch(`/reports/${encodeURIComponent(decodeURIComponent(second))}`);
+  else if (first === 'reports') prefetch('/reports', listRequest(params));
+}

@@ -1,0 +1,44 @@
+/** Hash routing (#/reports?year=2023): bookmarkable views without server routes. */
+import { useEffect, useState } from 'react';
+import { type Params, queryString } from './api';
+
+export interface Route {
+  /** Path segments after '#/', e.g. ['reports', '12']. */
+  segments: string[];
+  params: URLSearchParams;
+}
+
+function parse(hash: string): Route {
+  const raw = hash.replace(/^#\/?/u, '');
+  const [path = '', query = ''] = raw.split('?');
+  return {
+    segments: path.split('/').filter(Boolean).map(decodeURIComponent),
+    params: new URLSearchParams(query),
+  };
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parse(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parse(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+export function href(path: string, params?: Params): string {
+  return `#${path}${queryString(params)}`;
+}
+
+export function navigate(path: string, params?: Params): void {
+  window.location.hash = href(path, params);
+}
+
+/** Values of a comma-separated parameter. */
+export function listParam(params: URLSearchParams, name: string): string[] {
+  return (params.get(name) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
