@@ -48,7 +48,10 @@ function reportCells(r: ContractReport): Cell[] {
 /** Findings and score, when the checks have run; absent otherwise. */
 interface Checked {
   findings?: { ruleId: string; severity: string; message: string; span: { start: number; end: number } }[];
-  score?: { total: number; dimensions?: { id: string; points: number; weight: number; applicable: boolean }[] };
+  score?: {
+    total: number;
+    dimensions?: { id: string; points: number; weight: number; applicable: boolean }[];
+  };
 }
 
 export function figuresLong(reports: ContractReport[], catalogue: Catalogue): Table {
