@@ -8,6 +8,7 @@ import { hasTrigram } from '../search/search.js';
 import { makeSnippet } from '../search/snippet.js';
 import type { Queryable } from '../store/open.js';
 import { getReport } from '../store/queries.js';
+import type { CompareCell, CompareResult, CompareUnit, CompareValue } from './api-types.js';
 import {
   FACETS,
   type FacetName,
@@ -571,46 +572,7 @@ export async function reportDetail(db: Queryable, id: string): Promise<ReportDet
 // ---------------------------------------------------------------------------------------------
 // Compare
 
-export interface CompareValue {
-  key: string;
-  value: number;
-  unit: string;
-  approx: string | null;
-}
-
-export interface CompareCell {
-  unitKey: string;
-  year: number | null;
-  key: string;
-  reportId: string;
-  value: number;
-  unit: string;
-  approx: string | null;
-  /** How many figures of this key the report states (the first is shown). */
-  count: number;
-  quote: string;
-  /** For a rate: its numerator and denominator as the same report states them. */
-  numerator?: CompareValue | null;
-  denominator?: CompareValue | null;
-  /** 100 · numerator / denominator, when both are stated. */
-  computedRate?: number | null;
-}
-
-export interface CompareUnit {
-  key: string;
-  name: string;
-  jurisdiction: string | null;
-  code: string | null;
-  level: string | null;
-}
-
-export interface CompareResult {
-  keys: string[];
-  years: number[];
-  units: CompareUnit[];
-  cells: CompareCell[];
-  truncated: boolean;
-}
+export type { CompareCell, CompareResult, CompareUnit, CompareValue } from './api-types.js';
 
 interface FigureRowDb {
   report_id: string;

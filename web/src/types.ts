@@ -224,43 +224,7 @@ export interface ReportDetail {
   coverage: CoverageRow[];
 }
 
-export interface CompareValue {
-  key: string;
-  value: number;
-  unit: string;
-  approx: string | null;
-}
-
-export interface CompareCell {
-  unitKey: string;
-  year: number | null;
-  key: string;
-  reportId: string;
-  value: number;
-  unit: string;
-  approx: string | null;
-  count: number;
-  quote: string;
-  numerator?: CompareValue | null;
-  denominator?: CompareValue | null;
-  computedRate?: number | null;
-}
-
-export interface CompareUnit {
-  key: string;
-  name: string;
-  jurisdiction: string | null;
-  code: string | null;
-  level: string | null;
-}
-
-export interface CompareResult {
-  keys: string[];
-  years: number[];
-  units: CompareUnit[];
-  cells: CompareCell[];
-  truncated: boolean;
-}
+export type { CompareCell, CompareResult, CompareUnit, CompareValue } from '../../src/server/api-types';
 
 export interface IndicatorCount extends IndicatorLabel {
   reports: number;
