@@ -20,10 +20,12 @@ import { RULES } from './rules/index.js';
 import { computeScore, type Score, type ScoredFinding } from './score.js';
 import {
   type CheckData,
+  type CorpusFacts,
+  type Emission,
   type Finding,
   formatMessage,
   type Rule,
-  type RuleContext,
+  type RuleMeta,
   type Severity,
   shiftSeverity,
 } from './types.js';
@@ -37,6 +39,8 @@ export interface RunOptions {
   directiveProblems?: DirectiveProblem[];
   /** The rules to choose from (default: all registered rules). */
   rules?: readonly Rule[];
+  /** Facts from the corpus around the report (copy detection); corpus rules need them. */
+  corpus?: CorpusFacts;
 }
 
 export interface CheckResult {
@@ -50,6 +54,61 @@ export interface CheckResult {
   features: Features;
   /** Rules that threw (a bug; the other rules still ran). */
   errors: { ruleId: string; message: string }[];
+}
+
+interface RawFinding {
+  finding: Finding;
+  baseSeverity: Severity;
+}
+
+/** The `emit` of a rule: fills its message template and applies the configured severity. */
+function emitter(
+  meta: RuleMeta<unknown>,
+  setting: { severity: Severity },
+  out: RawFinding[],
+): (e: Emission) => void {
+  return (e) => {
+    const template = meta.messages[e.messageId];
+    if (template === undefined) throw new Error(`${meta.id}: no message ${e.messageId}`);
+    const finding: Finding = {
+      ruleId: meta.id,
+      severity: shiftSeverity(setting.severity, meta.severity, e.severity),
+      messageId: e.messageId,
+      message: formatMessage(template, e.data),
+      span: e.span,
+    };
+    if (e.related?.length) finding.related = e.related;
+    if (e.expected !== undefined) finding.expected = e.expected;
+    if (e.actual !== undefined) finding.actual = e.actual;
+    if (e.fix) finding.fix = e.fix;
+    if (e.data) finding.data = e.data;
+    if (e.extent !== undefined) finding.extent = Math.max(0, Math.min(1, e.extent));
+    out.push({ finding, baseSeverity: e.severity ?? meta.severity });
+  };
+}
+
+/**
+ * The findings of the corpus rules alone, for a report already checked without its corpus (the
+ * store adds them after copy detection; see `rescoreWith` in score.ts for the score).
+ */
+export function runCorpusRules(
+  corpus: CorpusFacts,
+  config: ResolvedConfig,
+  rules: readonly Rule[] = RULES,
+): { findings: RawFinding[]; errors: CheckResult['errors'] } {
+  const out: RawFinding[] = [];
+  const errors: CheckResult['errors'] = [];
+  for (const rule of rules) {
+    const setting = config.rules[rule.meta.id];
+    if (!setting || !rule.checkCorpus) continue;
+    try {
+      rule.checkCorpus({ corpus, options: setting.options, emit: emitter(rule.meta, setting, out) });
+    } catch (error) {
+      errors.push({ ruleId: rule.meta.id, message: (error as Error).message });
+    }
+  }
+  out.sort((a, b) => byPosition(a.finding, b.finding));
+  return { findings: out, errors };
 }
 
 function byPosition(a: Finding, b: Finding): number {
@@ -72,42 +131,21 @@ export function runChecks(
 ): CheckResult {
   const rules = options.rules ?? RULES;
   const shared = createShared(report, knowledge, data);
-  const raw: { finding: Finding; baseSeverity: Severity }[] = [];
+  const raw: RawFinding[] = [];
   const errors: CheckResult['errors'] = [];
 
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];
     if (!setting) continue;
-    const { meta } = rule;
-    const context: RuleContext<unknown> = {
-      report,
-      knowledge,
-      data,
-      options: setting.options,
-      shared,
-      emit(e) {
-        const template = meta.messages[e.messageId];
-        if (template === undefined) throw new Error(`${meta.id}: no message ${e.messageId}`);
-        const finding: Finding = {
-          ruleId: meta.id,
-          severity: shiftSeverity(setting.severity, meta.severity, e.severity),
-          messageId: e.messageId,
-          message: formatMessage(template, e.data),
-          span: e.span,
-        };
-        if (e.related?.length) finding.related = e.related;
-        if (e.expected !== undefined) finding.expected = e.expected;
-        if (e.actual !== undefined) finding.actual = e.actual;
-        if (e.fix) finding.fix = e.fix;
-        if (e.data) finding.data = e.data;
-        if (e.extent !== undefined) finding.extent = Math.max(0, Math.min(1, e.extent));
-        raw.push({ finding, baseSeverity: e.severity ?? meta.severity });
-      },
-    };
+    const emit = emitter(rule.meta, setting, raw);
     try {
-      rule.check(context);
+      if (rule.check) {
+        rule.check({ report, knowledge, data, options: setting.options, shared, emit });
+      } else if (options.corpus) {
+        rule.checkCorpus({ corpus: options.corpus, options: setting.options, emit });
+      }
     } catch (error) {
-      errors.push({ ruleId: meta.id, message: (error as Error).message });
+      errors.push({ ruleId: rule.meta.id, message: (error as Error).message });
     }
   }
 

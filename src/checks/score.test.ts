@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCheckData } from './load.js';
 import { RULES } from './rules/index.js';
-import { computeScore, type Rubric, validateRubric } from './score.js';
+import { computeScore, type Rubric, rescore, type ScoredFinding, validateRubric } from './score.js';
 import { checkText, reportText } from './testing/fixtures.js';
 import type { Finding } from './types.js';
 
@@ -36,6 +36,43 @@ const finding = (ruleId: string, extra: Partial<Finding> = {}): Finding => ({
   ...extra,
 });
 const facts = { published: true, year: true, body: true };
+
+describe('rescore', () => {
+  const RUBRIC2: Rubric = {
+    ...RUBRIC,
+    dimensions: RUBRIC.dimensions.map((d) =>
+      d.id === 'A' ? { ...d, costs: [...d.costs, { rule: 'corpus/c', error: 30, warning: 15, max: 40 }] } : d,
+    ),
+  };
+  const own: ScoredFinding[] = [
+    { finding: finding('x/a'), index: 0, baseSeverity: 'error' },
+    { finding: finding('x/b', { data: { part: 'plans' } }), index: 1, baseSeverity: 'info' },
+  ];
+  const corpus = (n: number, from: number): ScoredFinding[] =>
+    Array.from({ length: n }, (_, i) => ({
+      finding: finding('corpus/c', { severity: 'warning' }),
+      index: from + i,
+      baseSeverity: 'warning' as const,
+    }));
+
+  it('adds findings as if they had been scored with the others', () => {
+    const before = computeScore(own, RUBRIC2, facts);
+    const after = rescore(before, RUBRIC2, (id) => id === 'corpus/c', corpus(3, 2));
+    expect(after).toEqual(computeScore([...own, ...corpus(3, 2)], RUBRIC2, facts));
+    // 15% of 60 twice, then the 40% cap: 9 + 9 + 6 points of A lost besides x/a's 30.
+    expect(after.dimensions[0]?.lost).toBe(54);
+    expect(after.total).toBeLessThan(before.total);
+    expect(before.dimensions[0]?.deductions).toHaveLength(1); // the input is left alone
+  });
+
+  it('replaces the findings of the dropped rules, and with none gives the score back', () => {
+    const before = computeScore(own, RUBRIC2, facts);
+    const once = rescore(before, RUBRIC2, (id) => id === 'corpus/c', corpus(3, 2));
+    const again = rescore(once, RUBRIC2, (id) => id === 'corpus/c', corpus(1, 2));
+    expect(again).toEqual(computeScore([...own, ...corpus(1, 2)], RUBRIC2, facts));
+    expect(rescore(once, RUBRIC2, (id) => id === 'corpus/c', [])).toEqual(before);
+  });
+});
 
 describe('computeScore', () => {
   it('takes the cost of each finding at its base severity, capped per rule, with extent', () => {

@@ -144,31 +144,67 @@ export function computeScore(scored: ScoredFinding[], rubric: Rubric, facts: Sco
         note: `unknown: ${missing.join(', ')}`,
       };
     }
-    let lostPercent = 0;
-    const deductions: Deduction[] = [];
-    for (const cost of d.costs) {
-      let spent = 0;
-      const cap = cost.max ?? 100;
-      for (const s of scored) {
-        if (!matches(cost, s.finding)) continue;
-        const per = (cost[s.baseSeverity] ?? 0) * Math.max(0, Math.min(1, s.finding.extent ?? 1));
-        const take = Math.min(per, cap - spent, 100 - lostPercent);
-        if (take <= 0) continue;
-        spent += take;
-        lostPercent += take;
-        deductions.push({
-          ruleId: s.finding.ruleId,
-          finding: s.index,
-          severity: s.finding.severity,
-          message: s.finding.message,
-          points: (take / 100) * d.weight,
-          totalPoints: 0,
-        });
-      }
-    }
-    const lost = (lostPercent / 100) * d.weight;
-    return { ...base, applicable: true, points: d.weight - lost, lost, deductions };
+    return { ...base, applicable: true, ...charge(d, scored, []) };
   });
+  return finish(dimensions, rubric);
+}
+
+/**
+ * A score with the findings of some rules replaced, without the report: the deductions of the
+ * rules `drop` accepts go, and the `extra` findings cost what computeScore would charge them
+ * after the findings kept. The store uses it to add the corpus rules' findings (copied passages)
+ * to reports checked before the corpus was compared; those rules come last in their dimension.
+ */
+export function rescore(
+  score: Score,
+  rubric: Rubric,
+  drop: (ruleId: string) => boolean,
+  extra: ScoredFinding[],
+): Score {
+  const dimensions = score.dimensions.map((ds): DimensionScore => {
+    const d = rubric.dimensions.find((x) => x.id === ds.id);
+    if (!d || !ds.applicable) return { ...ds, deductions: [...ds.deductions] };
+    const kept = ds.deductions.filter((x) => !drop(x.ruleId)).map((x) => ({ ...x }));
+    return { ...ds, ...charge(d, extra, kept) };
+  });
+  return finish(dimensions, rubric);
+}
+
+/** What a dimension loses to `scored`, after the deductions already `made`. */
+function charge(
+  d: RubricDimension,
+  scored: ScoredFinding[],
+  made: Deduction[],
+): Pick<DimensionScore, 'points' | 'lost' | 'deductions'> {
+  const percentOf = (points: number): number => (points / d.weight) * 100;
+  let lostPercent = made.reduce((sum, x) => sum + percentOf(x.points), 0);
+  const deductions = [...made];
+  for (const cost of d.costs) {
+    let spent = made.filter((x) => x.ruleId === cost.rule).reduce((sum, x) => sum + percentOf(x.points), 0);
+    const cap = cost.max ?? 100;
+    for (const s of scored) {
+      if (!matches(cost, s.finding)) continue;
+      const per = (cost[s.baseSeverity] ?? 0) * Math.max(0, Math.min(1, s.finding.extent ?? 1));
+      const take = Math.min(per, cap - spent, 100 - lostPercent);
+      if (take <= 0) continue;
+      spent += take;
+      lostPercent += take;
+      deductions.push({
+        ruleId: s.finding.ruleId,
+        finding: s.index,
+        severity: s.finding.severity,
+        message: s.finding.message,
+        points: (take / 100) * d.weight,
+        totalPoints: 0,
+      });
+    }
+  }
+  const lost = (lostPercent / 100) * d.weight;
+  return { points: d.weight - lost, lost, deductions };
+}
+
+/** Scale the dimensions that apply to 100 and round. */
+function finish(dimensions: DimensionScore[], rubric: Rubric): Score {
   const applicableWeight = dimensions.filter((d) => d.applicable).reduce((s, d) => s + d.weight, 0);
   const scale = applicableWeight > 0 ? 100 / applicableWeight : 0;
   for (const d of dimensions) {

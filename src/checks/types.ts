@@ -89,7 +89,8 @@ export type RuleCategory =
   | 'signature'
   | 'figures'
   | 'text'
-  | 'content';
+  | 'content'
+  | 'reuse';
 
 export interface RuleMeta<O> {
   /** `category/name`; a stable contract (configs, ignores and the score refer to it). */
@@ -139,6 +140,33 @@ export interface CheckData {
   consistency: ConsistencyChecker | null;
 }
 
+/**
+ * A passage of the report that is a near-copy of a passage of another report, found by copy
+ * detection over a corpus (src/reuse). Facts about the corpus, given to corpus rules.
+ */
+export interface CorpusReuse {
+  /** Another unit's report, or the same unit's report of another year. */
+  kind: 'cross-unit' | 'same-unit-other-year';
+  span: Span;
+  other: { reportId: string; span: Span; year: number | null; title: string | null };
+  /** Share of the passage that aligns, 0–1. */
+  similarity: number;
+  /** Characters that align (after folding). */
+  matchedChars: number;
+}
+
+/** What is known about a report from the corpus around it. */
+export interface CorpusFacts {
+  reuse: CorpusReuse[];
+}
+
+/** What a corpus rule sees: the corpus facts about one report, not its text. */
+export interface CorpusRuleContext<O> {
+  corpus: CorpusFacts;
+  options: O;
+  emit(emission: Emission): void;
+}
+
 export interface RuleContext<O> {
   report: Report;
   knowledge: Knowledge;
@@ -164,14 +192,32 @@ export interface SharedAnalysis {
   numericFacts(): Quantity[];
 }
 
-export interface Rule<O = unknown> {
+/**
+ * A rule checks one report (`check`), or, for a corpus rule, the facts the corpus gives about
+ * it (`checkCorpus`: copied passages), which exist only where a corpus was analyzed.
+ */
+export type Rule<O = unknown> = ReportRule<O> | CorpusRule<O>;
+
+export interface ReportRule<O = unknown> {
   meta: RuleMeta<O>;
   /** Method syntax on purpose: a `Rule<Options>` is then usable where a `Rule<unknown>` is expected. */
   check(context: RuleContext<O>): void;
+  checkCorpus?: never;
+}
+
+export interface CorpusRule<O = unknown> {
+  meta: RuleMeta<O>;
+  checkCorpus(context: CorpusRuleContext<O>): void;
+  check?: never;
 }
 
 /** Identity helper that keeps the options type of a rule. */
-export function defineRule<O>(rule: Rule<O>): Rule<O> {
+export function defineRule<O>(rule: ReportRule<O>): ReportRule<O> {
+  return rule;
+}
+
+/** Identity helper for a corpus rule. */
+export function defineCorpusRule<O>(rule: CorpusRule<O>): CorpusRule<O> {
   return rule;
 }
 

@@ -19,7 +19,7 @@ export async function runReuse(options: ReuseCommandOptions, out: Output): Promi
   }
   try {
     const started = Date.now();
-    const { reports, matches } = await detectCorpusReuse(store);
+    const { reports, matches, findings, rescored } = await detectCorpusReuse(store);
     if (options.format === 'json') {
       await out.write(`${JSON.stringify({ reports, matches }, null, 2)}\n`);
       return 0;
@@ -38,7 +38,8 @@ export async function runReuse(options: ReuseCommandOptions, out: Output): Promi
       );
     }
     await out.write(
-      `${matches.length} passages reused across ${reports} reports (${Date.now() - started} ms)\n`,
+      `${matches.length} passages reused across ${reports} reports; ${findings} reuse findings, ` +
+        `${rescored} reports rescored (${Date.now() - started} ms)\n`,
     );
     return 0;
   } finally {

@@ -94,7 +94,7 @@ export function formatSearchText(query: string, result: SearchResult, offset: nu
   if (result.total === 0) return `no reports ${what}`;
   const from = offset + 1;
   lines.push(
-    `${result.total} report${result.total === 1 ? '' : 's'} ${what}` +
+    `${result.totalExact ? '' : 'about '}${result.total} report${result.total === 1 ? '' : 's'} ${what}` +
       (result.hits.length > 0 ? ` (showing ${from}–${offset + result.hits.length})` : ''),
   );
   result.hits.forEach((h, i) => {

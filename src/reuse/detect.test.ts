@@ -13,7 +13,7 @@ import {
   type ReuseOptions,
   type ReuseStats,
   reuseMeta,
-  toFindingDraft,
+  toCorpusReuse,
   unitScheme,
 } from './detect.js';
 import { loadBoilerplate } from './load.js';
@@ -256,14 +256,13 @@ describe('ReuseIndex.findReuse', () => {
     expect(matches[0]?.other.meta.year).toBe(2022);
     // Two copies of one report (same unit, same year) are not reuse.
     expect(index.findReuse('2022').map((m) => m.other.reportId)).toEqual(['bureau', '2023']);
-    const drafts = matches.map(toFindingDraft);
-    expect(drafts[0]).toMatchObject({
-      ruleId: 'reuse/reused-from-other-year',
+    const facts = matches.map(toCorpusReuse);
+    expect(facts[0]).toMatchObject({
+      kind: 'same-unit-other-year',
       span: matches[0]?.span,
-      related: [{ reportId: '2022', span: matches[0]?.other.span }],
+      other: { reportId: '2022', span: matches[0]?.other.span, year: 2022 },
     });
-    expect(drafts[0]?.related[0]?.note).toContain('2022年度');
-    expect(drafts[1]?.ruleId).toBe('reuse/copied-paragraph');
+    expect(facts[1]?.kind).toBe('cross-unit');
   });
 
   it('is deterministic: same input, same signatures and matches, whatever the order of addition', () => {

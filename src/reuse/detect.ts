@@ -25,6 +25,7 @@
  * and its candidates (units sharing a band key or a fingerprint) and pass corpus-wide counts as
  * {@link ReuseOptions.stats}, so that the discount of common text stays right.
  */
+import type { CorpusReuse } from '../checks/types.js';
 import type { Report } from '../core/analyze.js';
 import type { Span } from '../core/types.js';
 import { type AlignedSpan, alignFolded, DEFAULT_MAX_GAP, DEFAULT_MIN_TILE, type TileSpan } from './align.js';
@@ -231,6 +232,8 @@ export interface ReuseMeta {
   year?: number | null;
   /** The issuing body (落款 / 发布机构). */
   issuer?: string | null;
+  /** For messages and views only. */
+  title?: string | null;
 }
 
 /**
@@ -269,6 +272,7 @@ export function reuseMeta(report: Pick<Report, 'meta'>): ReuseMeta {
     jurisdictionCode: report.meta.jurisdiction?.code ?? null,
     year: report.meta.year,
     issuer: report.meta.issuer,
+    title: report.meta.title,
   };
 }
 
@@ -896,36 +900,18 @@ export const REUSE_RULES = {
   'same-unit-other-year': 'reuse/reused-from-other-year',
 } as const satisfies Record<ReuseKind, string>;
 
-/**
- * What a check rule needs to emit a finding for a match (shaped like the `Emission` of
- * src/checks/types.ts, plus the rule id): the span here, the other report as related location.
- */
-export interface ReuseFindingDraft {
-  ruleId: (typeof REUSE_RULES)[ReuseKind];
-  messageId: 'copied' | 'reused';
-  span: Span;
-  related: { reportId: string; span: Span; note: string }[];
-  data: { other: string; similarity: number; matchedChars: number; year: number | string };
-}
-
-/** Turn a match into a finding draft. */
-export function toFindingDraft(match: ReuseMatch): ReuseFindingDraft {
-  const year = match.other.meta.year ?? '';
-  const percent = Math.round(match.similarity * 100);
+/** A match as the corpus facts the reuse rules read (src/checks/rules/reuse). */
+export function toCorpusReuse(match: ReuseMatch): CorpusReuse {
   return {
-    ruleId: REUSE_RULES[match.kind],
-    messageId: match.kind === 'cross-unit' ? 'copied' : 'reused',
+    kind: match.kind,
     span: match.span,
-    related: [
-      {
-        reportId: match.other.reportId,
-        span: match.other.span,
-        note:
-          match.kind === 'cross-unit'
-            ? `与其他单位报告的段落相似度 ${percent}%`
-            : `与本单位${year ? `${year}年度` : '其他年度'}报告的段落相似度 ${percent}%`,
-      },
-    ],
-    data: { other: match.other.reportId, similarity: percent, matchedChars: match.matchedChars, year },
+    other: {
+      reportId: match.other.reportId,
+      span: match.other.span,
+      year: match.other.meta.year ?? null,
+      title: match.other.meta.title ?? null,
+    },
+    similarity: match.similarity,
+    matchedChars: match.matchedChars,
   };
 }

@@ -3,11 +3,11 @@
  * of the same unit. Pure and synchronous; `load.ts` is the only module that reads a file.
  *
  * @example
- * import { loadBoilerplate, ReuseIndex, toFindingDraft } from './reuse/index.js';
+ * import { loadBoilerplate, ReuseIndex, toCorpusReuse } from './reuse/index.js';
  * const index = new ReuseIndex({ boilerplate: loadBoilerplate() });
  * index.addReport('a', reportA);
  * index.addReport('b', reportB);
- * index.findReuse('b').map(toFindingDraft);
+ * index.findReuse('b').map(toCorpusReuse);
  */
 export { type AlignedSpan, type AlignOptions, align, alignFolded, type TileSpan } from './align.js';
 export { Boilerplate, compileBoilerplate, NO_BOILERPLATE } from './boilerplate.js';
@@ -16,7 +16,6 @@ export {
   jurisdictionKey,
   paragraphUnits,
   REUSE_RULES,
-  type ReuseFindingDraft,
   ReuseIndex,
   type ReuseKind,
   type ReuseMatch,
@@ -26,7 +25,7 @@ export {
   type ReuseStats,
   type ReuseUnit,
   reuseMeta,
-  toFindingDraft,
+  toCorpusReuse,
   type UnitOptions,
   unitScheme,
 } from './detect.js';

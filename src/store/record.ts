@@ -3,7 +3,7 @@
  * worker thread), posted to the thread that writes, written by `writeBatch`. Pure; no database.
  */
 import { readFileSync } from 'node:fs';
-import type { CheckResult } from '../checks/index.js';
+import type { CheckResult, Finding } from '../checks/index.js';
 import { toContract } from '../output/contract.js';
 import type { AnalyzedDocument } from '../pipeline.js';
 import { SEG_VERSION, segmentForIndex } from '../search/segment.js';
@@ -76,6 +76,22 @@ export interface ReportRecord {
   parts: PartRow[];
   figures: FigureRow[];
   findings: FindingRow[];
+}
+
+/** A finding as a row of `findings`. */
+export function findingRow(f: Finding): FindingRow {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    messageId: f.messageId ?? null,
+    message: pgSafe(f.message),
+    start: f.span.start,
+    end: f.span.end,
+    related: jsonText(f.related),
+    expected: f.expected === undefined ? null : pgSafe(String(f.expected)),
+    actual: f.actual === undefined ? null : pgSafe(String(f.actual)),
+    data: jsonText(f.data),
+  };
 }
 
 /** What the store takes of `fazhi check`'s result (src/checks): findings, score, area labels. */
@@ -192,18 +208,7 @@ export function buildRecord(
     quote: text.slice(f.quoteSpan.start, f.quoteSpan.end),
     area: f.area || null,
   }));
-  const findings: FindingRow[] = (checks?.findings ?? []).map((f) => ({
-    ruleId: f.ruleId,
-    severity: f.severity,
-    messageId: f.messageId ?? null,
-    message: pgSafe(f.message),
-    start: f.span.start,
-    end: f.span.end,
-    related: jsonText(f.related),
-    expected: f.expected === undefined ? null : pgSafe(String(f.expected)),
-    actual: f.actual === undefined ? null : pgSafe(String(f.actual)),
-    data: jsonText(f.data),
-  }));
+  const findings: FindingRow[] = (checks?.findings ?? []).map(findingRow);
   const reading = toContract(path, analyzed, checks ?? undefined);
   return {
     hash,

@@ -2,7 +2,13 @@ import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/ingest/ingest.js';
-import { SearchError, type SearchHit, type SearchRequest, searchReports } from '../../src/search/search.js';
+import {
+  SearchError,
+  type SearchHit,
+  type SearchRequest,
+  type SearchTuning,
+  searchReports,
+} from '../../src/search/search.js';
 import { describeBackends, tempDir, testCorpus } from './backends.js';
 
 const fixture = new URL('../fixtures/reports/county-gov-2023.txt', import.meta.url).pathname;
@@ -58,11 +64,15 @@ describeBackends('search', (store) => {
   });
 
   /** Every hit of a search, following the cursor. */
-  async function everyHit(query: string, request: SearchRequest = {}): Promise<SearchHit[]> {
+  async function everyHit(
+    query: string,
+    request: SearchRequest = {},
+    tuning?: SearchTuning,
+  ): Promise<SearchHit[]> {
     const hits: SearchHit[] = [];
     let cursor: string | null = null;
     do {
-      const page = await searchReports(store().pool, query, { ...request, limit: 7, cursor });
+      const page = await searchReports(store().pool, query, { ...request, limit: 7, cursor }, tuning);
       hits.push(...page.hits);
       cursor = page.nextCursor;
     } while (cursor);
@@ -216,6 +226,77 @@ describeBackends('search', (store) => {
     expect(ids(await everyHit('', { scoreMin: mid, scoreMax: mid + 5 }))).toEqual(ids(inRange));
     const byScore = await everyHit('', { order: 'score' });
     expect(byScore.map((h) => h.score)).toEqual([...scores].reverse());
+  });
+
+  // The two ways a query with terms is answered, forced on this small corpus: through the indexes
+  // (counted and ranked exactly), and by walking the reports newest first in small batches
+  // (ranked among the first few matches, total estimated while the walk has not reached the end).
+  const throughIndexes: SearchTuning = { walkBatch: 2, walkMinShare: 2, rankPool: 200 };
+  const walking: SearchTuning = { walkBatch: 3, walkMinShare: 0, rankPool: 4 };
+
+  it('finds the same reports through the indexes and by walking, page after page', async () => {
+    const inPart = (r: Stored, kind: string, term: string) =>
+      r.parts.some((p) => p.kinds.includes(kind) && has(r.text.slice(p.start, p.end), term));
+    const cases: { query: string; request?: SearchRequest; expected: (r: Stored) => boolean }[] = [
+      { query: '行政复议', expected: (r) => has(r.text, '行政复议') },
+      { query: '复议', expected: (r) => has(r.text, '复议') },
+      { query: '柔性执法', expected: (r) => has(r.text, '柔性执法') },
+      { query: '法治 -复议', expected: (r) => has(r.text, '法治') && !has(r.text, '复议') },
+      { query: '-复议', expected: (r) => !has(r.text, '复议') },
+      {
+        query: '问题',
+        request: { part: 'shortcomings' },
+        expected: (r) => inPart(r, 'shortcomings', '问题'),
+      },
+      { query: '法治', request: { year: 2023 }, expected: (r) => r.year === 2023 && has(r.text, '法治') },
+      { query: '法治', request: { order: 'score' }, expected: (r) => has(r.text, '法治') },
+    ];
+    for (const c of cases) {
+      const expected = all.filter((r) => r.current && c.expected(r));
+      const label = `${c.query} ${JSON.stringify(c.request ?? {})}`;
+      expect(expected.length, label).toBeGreaterThan(0);
+      for (const tuning of [throughIndexes, walking]) {
+        const hits = await everyHit(c.query, c.request, tuning);
+        expect(hits.map((h) => h.id).sort(), label).toEqual(ids(expected));
+        const byOffset: SearchHit[] = [];
+        for (let offset = 0; offset < expected.length; offset += 5) {
+          const page = await searchReports(store().pool, c.query, { ...c.request, limit: 5, offset }, tuning);
+          byOffset.push(...page.hits);
+        }
+        expect(
+          byOffset.map((h) => h.id),
+          label,
+        ).toEqual(hits.map((h) => h.id));
+      }
+      const exact = await searchReports(store().pool, c.query, { ...c.request, limit: 3 }, throughIndexes);
+      expect([exact.total, exact.totalExact], label).toEqual([expected.length, true]);
+    }
+  });
+
+  it('ranks by relevance through the indexes, and among the first matches when walking', async () => {
+    const exact = await searchReports(store().pool, '执法', { limit: 200 }, throughIndexes);
+    const ranks = exact.hits.map((h) => h.rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+
+    const walked = await searchReports(store().pool, '执法', { limit: 200 }, walking);
+    const pool = walked.hits.slice(0, walking.rankPool);
+    expect(pool.map((h) => h.rank)).toEqual([...pool.map((h) => h.rank)].sort((a, b) => b - a));
+    // The pool is the newest matches; the rest follow newest first.
+    const rest = walked.hits.slice(walking.rankPool).map((h) => h.year ?? 0);
+    expect(rest).toEqual([...rest].sort((a, b) => b - a));
+    expect(Math.min(...pool.map((h) => h.year ?? 0))).toBeGreaterThanOrEqual(Math.max(...rest));
+  });
+
+  it('estimates the total while a walk has not reached the end, and says so', async () => {
+    const matching = all.filter((r) => r.current && has(r.text, '法治')).length;
+    const current = all.filter((r) => r.current).length;
+    const first = await searchReports(store().pool, '法治', { limit: 2 }, walking);
+    expect(first.totalExact).toBe(false);
+    expect(first.total).toBeGreaterThanOrEqual(walking.rankPool);
+    expect(first.total).toBeLessThanOrEqual(current);
+    // Asking for everything walks to the end: exact.
+    const whole = await searchReports(store().pool, '法治', { limit: 200 }, walking);
+    expect([whole.total, whole.totalExact]).toEqual([matching, true]);
   });
 
   it('refuses bad filters and foreign cursors', async () => {

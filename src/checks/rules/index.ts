@@ -17,6 +17,8 @@ import figuresStockFlow from './figures/stock-flow.js';
 import figuresSumMismatch from './figures/sum-mismatch.js';
 import publicationLate from './publication/late.js';
 import publicationYearMismatch from './publication/year-mismatch.js';
+import reuseCopiedParagraph from './reuse/copied-paragraph.js';
+import reuseReusedFromOtherYear from './reuse/reused-from-other-year.js';
 import signatureMissing from './signature/missing.js';
 import structureEmbeddedPart from './structure/embedded-part.js';
 import structureMergedParts from './structure/merged-parts.js';
@@ -48,6 +50,8 @@ export const RULES: readonly Rule[] = [
   contentDataDensity,
   contentOffScope,
   contentFewExamples,
+  reuseCopiedParagraph,
+  reuseReusedFromOtherYear,
 ];
 
 /** The rule with this id, or undefined. */
