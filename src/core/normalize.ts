@@ -1,10 +1,13 @@
 /**
  * Normalization: one text that every later stage and every span uses, with a map back to the
  * reader's text. Full-width ASCII forms become half-width (（一） → (一), ９７.６％ → 97.6%),
- * white space is unified (one paragraph per line, no indentation, single spaces), zero-width
+ * white space is unified (one paragraph per line, no indentation, single spaces; the lines of a
+ * hard-wrapped text are joined back into paragraphs, see hardwrap.ts), zero-width
  * characters go. Chinese punctuation without an ASCII twin (、。“”《》) is kept as is. A text in
  * traditional characters is converted to simplified, character for character.
  */
+
+import { softLineBreaks } from './hardwrap.js';
 
 /** Maps offsets of the normalized text back to offsets of the source text. */
 export class OffsetMap {
@@ -66,6 +69,10 @@ function startsHeading(source: string, at: number): boolean {
   HEADING_AHEAD.lastIndex = at;
   return HEADING_AHEAD.test(source);
 }
+
+/** Two words broken across wrapped lines keep a space between them; digits of a number do not. */
+const isLatinLetter = (code: number): boolean =>
+  (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 
 /** Share of traditional-only characters above which a text counts as traditional. */
 const TRADITIONAL_SHARE = 0.02;
@@ -148,6 +155,8 @@ export function normalize(source: string, options: NormalizeOptions = {}): Norma
   let lineLength = 0;
   let lastCode = 0;
   let runOn = false; // this source line has been found to hold several paragraphs
+  const soft = softLineBreaks(source);
+  let joining = false; // after a wrap: drop the next line's leading spaces
 
   const emit = (code: number, sourceOffset: number): void => {
     map.add(outLength, sourceOffset);
@@ -160,6 +169,13 @@ export function normalize(source: string, options: NormalizeOptions = {}): Norma
   for (let i = 0; i < source.length; i++) {
     const raw = source.charCodeAt(i);
     if (isLineBreak(raw)) {
+      if (soft.has(i)) {
+        // A wrapped line goes on: Chinese and numbers join directly, two Latin words keep a space.
+        if (raw === 0x0d && source.charCodeAt(i + 1) === 0x0a) i++;
+        pendingSpace = isLatinLetter(lastCode) ? i : -1;
+        joining = true;
+        continue;
+      }
       if (raw === 0x0d && source.charCodeAt(i + 1) === 0x0a) i++;
       if (lineHasText) {
         emit(0x0a, i);
@@ -171,10 +187,14 @@ export function normalize(source: string, options: NormalizeOptions = {}): Norma
     }
     if (ZERO_WIDTH.has(raw)) continue;
     if (isSpace(raw)) {
-      if (lineHasText && pendingSpace < 0) pendingSpace = i;
+      if (lineHasText && pendingSpace < 0 && !joining) pendingSpace = i;
       continue;
     }
     const code = t2s?.get(raw) ?? unifyWidth(raw);
+    if (joining) {
+      if (!isLatinLetter(code)) pendingSpace = -1;
+      joining = false;
+    }
     if ((runOn || lineLength >= RUN_ON_LINE) && SENTENCE_END.has(lastCode) && startsHeading(source, i)) {
       emit(0x0a, i); // a page whose paragraphs were run together: break before 一、 and (一)
       pendingSpace = -1;
