@@ -1,4 +1,6 @@
 /** `fazhi analyze FILE|DIR|GLOB...`: read each input, print its reading; bad inputs never stop the batch. */
+import { ConfigError, resolveConfig } from '../checks/config.js';
+import { loadConfig, relativeToConfig } from '../checks/config-load.js';
 import { checkReport } from '../checks/index.js';
 import type { Knowledge } from '../core/knowledge.js';
 import { InputError } from '../errors.js';
@@ -15,15 +17,27 @@ export interface AnalyzeCommandOptions {
   format: AnalyzeFormat;
   force?: boolean;
   maxBytes?: number;
+  /** Configuration of the checks (default: the nearest fazhi.config.json from `cwd` up). */
+  config?: string;
+  cwd?: string;
   knowledge?: Knowledge;
 }
 
-/** Analyze every input and print; returns the number of inputs that failed. */
+/** Analyze every input and print; returns the number of inputs that failed, -1 for a bad configuration. */
 export async function runAnalyze(
   args: string[],
   options: AnalyzeCommandOptions,
   out: Output,
 ): Promise<number> {
+  // The findings and score follow the same configuration as `fazhi check`.
+  let loaded: ReturnType<typeof loadConfig>;
+  try {
+    loaded = loadConfig({ configPath: options.config, cwd: options.cwd });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    out.error(`fazhi analyze: ${error.message}`);
+    return -1;
+  }
   const inputs = await expandInputs(args);
   if (inputs.length === 0) {
     out.error('fazhi analyze: no input files');
@@ -43,7 +57,8 @@ export async function runAnalyze(
         force: options.force,
         maxBytes: options.maxBytes,
       });
-      result = toContract(input.path, analyzed, checkReport(analyzed.report, knowledge));
+      const config = resolveConfig(loaded.config, { file: relativeToConfig(loaded, input.path) });
+      result = toContract(input.path, analyzed, checkReport(analyzed.report, knowledge, config));
     } catch (error) {
       const e = error instanceof InputError ? error : new InputError('corrupt', String(error));
       failed++;

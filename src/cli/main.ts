@@ -34,10 +34,16 @@ export function buildProgram(out: Output, setExit: (code: number) => void): Comm
     )
     .option('--force', 'analyze inputs even when they do not look like a rule-of-law report')
     .option('--max-bytes <size>', 'largest input file accepted (e.g. 20MB)', byteSize)
-    .action(async (inputs: string[], opts: { format: AnalyzeFormat; force?: boolean; maxBytes?: number }) => {
-      const failed = await runAnalyze(inputs, opts, out);
-      setExit(failed > 0 ? 1 : 0);
-    });
+    .option('-c, --config <path>', 'configuration of the checks (default: the nearest fazhi.config.json)')
+    .action(
+      async (
+        inputs: string[],
+        opts: { format: AnalyzeFormat; force?: boolean; maxBytes?: number; config?: string },
+      ) => {
+        const failed = await runAnalyze(inputs, opts, out);
+        setExit(failed < 0 ? 2 : failed > 0 ? 1 : 0);
+      },
+    );
 
   registerCheckCommand(program, out, setExit);
   registerIngestCommand(program, out, setExit);
