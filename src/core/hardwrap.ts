@@ -50,7 +50,8 @@ interface Line {
 
 function splitLines(source: string): Line[] {
   const lines: Line[] = [];
-  const re = /\r\n|[\n\r\u2028\u2029\u0085\u000b\u000c]/gu;
+  // The line breaks of normalize.ts (isLineBreak).
+  const re = /\r\n|[\n\r\u2028\u2029\u0085]/gu;
   let start = 0;
   for (;;) {
     const m = re.exec(source);

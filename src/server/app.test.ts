@@ -340,6 +340,8 @@ describe.each(testBackends())('web API [%s]', (backend) => {
         { name: 'fake.pdf', data: 'not a pdf' },
         { name: 'binary.txt', data: new Uint8Array([0x41, 0, 0x42]) },
         { name: 'big.txt', data: 'x'.repeat(300 * 1024) },
+        // A ZIP header and nothing a DOCX needs: saved, then unreadable.
+        { name: '损坏.docx', data: new Uint8Array([0x50, 0x4b, 3, 4, ...new Array(600).fill(7)]) },
       ]);
       const res = await app.inject({ method: 'POST', url: '/api/upload', ...form });
       expect(res.statusCode).toBe(200);
@@ -354,8 +356,15 @@ describe.each(testBackends())('web API [%s]', (backend) => {
         ['fake.pdf', 'failed', 'bad-content'],
         ['binary.txt', 'failed', 'bad-content'],
         ['big.txt', 'failed', 'too-large'],
+        ['损坏.docx', 'failed', 'corrupt'],
       ]);
       expect(body.added).toBe(2);
+      // A reader's failure in Chinese, with its detail.
+      expect(body.results[6].message).toMatch(/^文件已损坏或不完整，无法读取（.*DOCX.*）$/u);
+      const failedFiles = (await get('/api/files/failed')).body.files;
+      expect(failedFiles.find((f: { name: string }) => f.name === '损坏.docx').message).toMatch(
+        /^文件已损坏/u,
+      );
       const id = body.results[0].reportId;
       const detail = (await get(`/api/reports/${id}`)).body;
       expect(detail.format).toBe('html');
@@ -363,6 +372,8 @@ describe.each(testBackends())('web API [%s]', (backend) => {
       // The upload directory holds the file under a hash folder; nothing escapes it.
       expect(detail.files[0].path).toContain(join(fx.dir, 'uploads'));
       expect((await get('/api/reports')).body.total).toBe(COUNT + 2);
+      // The cached overview follows the upload.
+      expect((await get('/api/overview')).body.total).toBe(COUNT + 2);
 
       const again = await app.inject({
         method: 'POST',
@@ -412,11 +423,13 @@ describe.each(testBackends())('web API [%s]', (backend) => {
       const { reportId } = up.json().results[0];
       const path = (await get(`/api/reports/${reportId}`)).body.files[0].path;
       expect(existsSync(path)).toBe(true);
+      const before = (await get('/api/overview')).body.total;
       const del = await app.inject({ method: 'DELETE', url: `/api/reports/${reportId}` });
       expect(del.statusCode).toBe(200);
       expect(del.json()).toMatchObject({ deleted: reportId, removedUploads: 1 });
       expect(existsSync(path)).toBe(false);
       expect((await get(`/api/reports/${reportId}`)).res.statusCode).toBe(404);
+      expect((await get('/api/overview')).body.total).toBe(before - 1);
       expect((await app.inject({ method: 'DELETE', url: `/api/reports/${reportId}` })).statusCode).toBe(404);
     });
   });
@@ -597,7 +610,12 @@ describe('web API security', () => {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(join(web, 'assets'), { recursive: true });
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>fazhi</title>');
-    writeFileSync(join(web, 'assets', 'app-1234.js'), 'console.log(1)');
+    writeFileSync(join(web, 'assets', 'app-1234.js'), `console.log(1);${' '.repeat(2000)}`);
+    const { brotliCompressSync } = await import('node:zlib');
+    writeFileSync(
+      join(web, 'assets', 'app-1234.js.br'),
+      brotliCompressSync(`console.log(1);${' '.repeat(2000)}`),
+    );
     const app = await buildApp({ store: fx.store, demo: true, uploadDir: join(fx.dir, 'up'), webRoot: web });
     try {
       const index = await app.inject({ method: 'GET', url: '/' });
@@ -606,6 +624,16 @@ describe('web API security', () => {
       expect(index.headers['content-security-policy']).toContain("default-src 'self'");
       const asset = await app.inject({ method: 'GET', url: '/assets/app-1234.js' });
       expect(asset.headers['cache-control']).toContain('immutable');
+      expect(asset.body.startsWith('console.log(1)')).toBe(true);
+      // The build's Brotli copy, to a browser that takes it.
+      const br = await app.inject({
+        method: 'GET',
+        url: '/assets/app-1234.js',
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['content-type']).toContain('javascript');
+      expect(br.rawPayload.length).toBeLessThan(100);
       expect((await app.inject({ method: 'GET', url: '/some/page' })).body).toContain('<title>fazhi</title>');
       expect((await app.inject({ method: 'GET', url: '/api/nothing' })).statusCode).toBe(404);
       expect((await app.inject({ method: 'GET', url: '/../../etc/passwd' })).body).not.toContain('root:');

@@ -34,6 +34,8 @@ import { type Analyzer, createAnalyzer } from '../ingest/analyzer.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { Store } from '../store/open.js';
 import { failedFiles } from '../store/queries.js';
+import type { FailedFile, IndicatorCount, ListResponse, Meta, UploadResponse } from './api-types.js';
+import { GenerationCache } from './cache.js';
 import { parseSpreadsheet } from './csv.js';
 import {
   compare,
@@ -47,7 +49,7 @@ import {
   type Sort,
 } from './data.js';
 import { FilterError, parseFilters, type ReportFilters } from './filters.js';
-import { labels } from './labels.js';
+import { inputErrorMessage, labels } from './labels.js';
 import { ReuseService } from './reuse.js';
 import {
   clearRoster,
@@ -250,6 +252,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await ensureRosterTable(store.pool);
   const reuse = new ReuseService(store.pool);
+  // The overview per store generation (see cache.ts); writes here invalidate it at once.
+  const overviews = new GenerationCache(store.pool);
+  const cachedOverview = (f: ReportFilters) =>
+    overviews.get(JSON.stringify(f), () => overview(store.pool, f));
+  const changed = (): void => {
+    reuse.invalidate();
+    overviews.invalidate();
+  };
   let analyzer = options.analyzer ?? null;
   const ownAnalyzer = !options.analyzer;
   const getAnalyzer = (): Analyzer => {
@@ -401,7 +411,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get(
     '/api/meta',
     { schema: { tags: ['meta'], summary: '标签、限制与写权限', response: { 200: r.meta } } },
-    async () => ({
+    async (): Promise<Meta> => ({
       version: '0.1.0',
       backend: store.backend,
       demo,
@@ -416,7 +426,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // --- reports ---------------------------------------------------------------------------------
 
-  const listHandler = async (req: FastifyRequest) => {
+  const listHandler = async (req: FastifyRequest): Promise<ListResponse> => {
     const f = filtersOf(req);
     const query = req.query as Record<string, unknown>;
     const sort = str(query.sort) as Sort | undefined;
@@ -587,7 +597,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           removed++;
         }
       }
-      reuse.invalidate();
+      changed();
       return { deleted: id, files: paths.length, removedUploads: removed };
     },
   );
@@ -615,14 +625,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get(
     '/api/files/failed',
     { schema: { tags: ['upload'], summary: '未能入库的文件及原因', response: { 200: r.failed } } },
-    async () => {
+    async (): Promise<{ files: FailedFile[] }> => {
       const rows = await failedFiles(store.pool, 500);
       return {
         files: rows.map((f) => ({
           name: f.path.split(/[\\/]/u).pop() ?? f.path,
           version: f.version,
           code: f.errorCode,
-          message: f.error,
+          message: inputErrorMessage(f.errorCode, f.error),
           attempts: f.attempts,
           updatedAt: new Date(f.updatedAt).toISOString(),
         })),
@@ -638,14 +648,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     querystring: q.filters,
     response: { 200: r.overview },
   };
-  const overviewHandler = async (req: FastifyRequest) => overview(store.pool, filtersOf(req));
+  const overviewHandler = async (req: FastifyRequest) => cachedOverview(filtersOf(req));
   app.get('/api/overview', { schema: overviewSchema }, overviewHandler);
   app.get('/api/overview.json', { schema: overviewSchema }, overviewHandler);
   app.get(
     '/api/overview.csv',
     { schema: { tags: ['overview'], summary: '概览计数（CSV）', querystring: q.filters } },
     async (req, reply) => {
-      const o = await overview(store.pool, filtersOf(req));
+      const o = await cachedOverview(filtersOf(req));
       const rows: (string | number | null)[][] = [];
       for (const [dim, counts] of [
         ['level', o.byLevel],
@@ -681,7 +691,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         response: { 200: r.indicators },
       },
     },
-    async (req) => {
+    async (req): Promise<{ indicators: IndicatorCount[] }> => {
       const counts = await indicatorCounts(store.pool, filtersOf(req));
       return {
         indicators: labels()
@@ -805,7 +815,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       }),
       config: rateLimit ? { rateLimit: { max: rateLimit.uploadMax ?? 60, timeWindow: '1 minute' } } : {},
     },
-    async (req) => {
+    async (req): Promise<UploadResponse> => {
       if (!req.isMultipart())
         throw new HttpError(415, 'unsupported-media-type', '请以 multipart/form-data 上传');
       const received: ReceivedFile[] = [];
@@ -861,7 +871,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       }
       if (received.length === 0) throw new HttpError(400, 'no-files', '没有收到文件');
       const results = await ingestUploads(store, received, { uploadDir, analyzer: getAnalyzer() });
-      if (results.some((x) => x.status === 'added')) reuse.invalidate();
+      // Every outcome writes the files table (a failure too); a new report changes the corpus.
+      if (results.some((x) => x.status === 'added')) changed();
+      else overviews.invalidate();
       const count = (s: string) => results.filter((x) => x.status === s).length;
       return {
         results,
@@ -958,6 +970,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       index: ['index.html'],
       // Files are looked up per request (a rebuilt front end is served without a restart).
       wildcard: true,
+      // The build writes Brotli and gzip copies of its text files (vite.config.ts): sent when accepted.
+      preCompressed: true,
       setHeaders: (res, path) => {
         if (path.includes(`${sep}assets${sep}`))
           res.header('cache-control', 'public, max-age=31536000, immutable');

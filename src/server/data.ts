@@ -8,7 +8,21 @@ import { hasTrigram } from '../search/search.js';
 import { makeSnippet } from '../search/snippet.js';
 import type { Queryable } from '../store/open.js';
 import { getReport } from '../store/queries.js';
-import type { CompareCell, CompareResult, CompareUnit, CompareValue } from './api-types.js';
+import type {
+  CompareCell,
+  CompareResult,
+  CompareUnit,
+  CompareValue,
+  CoverageRow,
+  Facet,
+  FileRow,
+  ListResult,
+  ListSort,
+  Overview,
+  PublicationPoint,
+  ReportDetail,
+  ReportRow,
+} from './api-types.js';
 import {
   FACETS,
   type FacetName,
@@ -39,8 +53,16 @@ function fromClause(f: ReportFilters): string {
 // ---------------------------------------------------------------------------------------------
 // List
 
-export const SORTS = ['rank', 'year', 'score', 'published', 'findings', 'title', 'id'] as const;
-export type Sort = (typeof SORTS)[number];
+export const SORTS = [
+  'rank',
+  'year',
+  'score',
+  'published',
+  'findings',
+  'title',
+  'id',
+] as const satisfies readonly ListSort[];
+export type Sort = ListSort;
 
 export interface ListOptions {
   sort?: Sort;
@@ -49,38 +71,6 @@ export interface ListOptions {
   offset?: number;
   /** Characters of text per snippet when there are text terms (default 140). */
   snippetLength?: number;
-}
-
-export interface ReportRow {
-  id: string;
-  title: string | null;
-  issuer: string | null;
-  unitKind: string | null;
-  jurisdiction: { name: string; code: string | null; level: string | null } | null;
-  provinceCode: string | null;
-  province: string | null;
-  year: number | null;
-  published: string | null;
-  signed: string | null;
-  score: number | null;
-  format: string;
-  source: string;
-  findings: number;
-  errors: number;
-  warnings: number;
-  /** A window of text around the first match (plain text; `terms` says what to highlight). */
-  snippet: string | null;
-}
-
-export interface ListResult {
-  total: number;
-  rows: ReportRow[];
-  terms: string[];
-  excluded: string[];
-  limit: number;
-  offset: number;
-  sort: Sort;
-  order: 'asc' | 'desc';
 }
 
 interface ListRow {
@@ -200,20 +190,6 @@ function toReportRow(row: ListRow, terms: string[], snippetLength = 140): Report
 // ---------------------------------------------------------------------------------------------
 // Facets
 
-export interface FacetValue {
-  /** The filter value; null for reports without one (not selectable). */
-  value: string | null;
-  label: string;
-  count: number;
-  selected: boolean;
-}
-
-export interface Facet {
-  name: FacetName;
-  label: string;
-  values: FacetValue[];
-}
-
 const FACET_LABELS: Record<FacetName, string> = {
   province: '省份',
   year: '年度',
@@ -310,45 +286,20 @@ export async function facetCounts(db: Queryable, f: ReportFilters, limit = 60): 
 // ---------------------------------------------------------------------------------------------
 // Overview
 
-export interface Count {
-  value: string | null;
-  label: string;
-  count: number;
+/** Counts sorted as the overview shows them: most first, then by value, unknown last. */
+function byCount(a: { v: string | null; n: number }, b: { v: string | null; n: number }): number {
+  if (a.n !== b.n) return b.n - a.n;
+  if (a.v === b.v) return 0;
+  if (a.v === null) return 1;
+  if (b.v === null) return -1;
+  return a.v < b.v ? -1 : 1;
 }
 
-export interface PublicationPoint {
-  id: string;
-  title: string | null;
-  year: number;
-  published: string;
-  deadline: string;
-  /** Days after the deadline (negative: before it). */
-  days: number;
-}
-
-export interface Overview {
-  total: number;
-  store: { reports: number; files: number; failedFiles: number };
-  byLevel: Count[];
-  byProvince: Count[];
-  byYear: Count[];
-  byUnitKind: Count[];
-  publication: {
-    deadline: string;
-    onTime: number;
-    late: number;
-    unknown: number;
-    points: PublicationPoint[];
-  };
-  scores: {
-    bins: { from: number; to: number; count: number }[];
-    mean: number | null;
-    median: number | null;
-    none: number;
-  };
-  topFindings: { ruleId: string; name: string; severity: string; reports: number; findings: number }[];
-}
-
+/**
+ * The overview under filters `f`: four queries, run concurrently (on PostgreSQL; PGlite has one
+ * connection and takes them in turn). One pass over the filtered reports counts every dimension
+ * at once (GROUPING SETS), with the score's mean and median in its grand-total row.
+ */
 export async function overview(db: Queryable, f: ReportFilters): Promise<Overview> {
   const trigram = await hasTrigram(db);
   const from = fromClause(f);
@@ -358,50 +309,66 @@ export async function overview(db: Queryable, f: ReportFilters): Promise<Overvie
     const { rows } = await db.query<T & object>(build(sql, where), sql.params);
     return rows;
   };
-  const group = (col: string) =>
-    run<{ v: string | null; n: number }>(
-      (_s, where) =>
-        `SELECT ${col} AS v, count(*)::int AS n ${from} ${whereClause(where)} GROUP BY 1 ORDER BY n DESC, v ASC NULLS LAST`,
-    );
 
-  const [total] = await run<{ n: number }>(
-    (_s, where) => `SELECT count(*)::int AS n ${from} ${whereClause(where)}`,
+  type Dim = 'level' | 'province' | 'year' | 'unitKind' | 'bin' | 'total';
+  const countsQuery = run<{
+    dim: Dim;
+    v: string | null;
+    n: number;
+    mean: number | null;
+    median: number | null;
+  }>(
+    (_s, where) =>
+      `WITH m AS (
+         SELECT r.jurisdiction_level AS level, r.province_code AS province, r.year::text AS year,
+           r.unit_kind, r.score_total,
+           CASE WHEN r.score_total IS NULL THEN NULL ELSE least(9, floor(r.score_total / 10))::int END AS bin
+         ${from} ${whereClause(where)})
+       SELECT CASE WHEN grouping(level) = 0 THEN 'level' WHEN grouping(province) = 0 THEN 'province'
+           WHEN grouping(year) = 0 THEN 'year' WHEN grouping(unit_kind) = 0 THEN 'unitKind'
+           WHEN grouping(bin) = 0 THEN 'bin' ELSE 'total' END AS dim,
+         coalesce(level, province, year, unit_kind, bin::text) AS v, count(*)::int AS n,
+         avg(score_total)::float8 AS mean,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY score_total)::float8 AS median
+       FROM m GROUP BY GROUPING SETS ((level), (province), (year), (unit_kind), (bin), ())`,
   );
-  const storeRows = await db.query<{ reports: number; files: number; failed: number }>(
+  const pubQuery = run<{ id: string; title: string | null; year: number | null; published: string | null }>(
+    (sql, where) =>
+      `SELECT r.id, r.title, r.year, r.published::text AS published ${from} ${whereClause(where)}
+       ORDER BY r.id LIMIT ${sql.p(20000)}`,
+  );
+  const topQuery = run<{ rule_id: string; severity: string; reports: number; findings: number }>(
+    (_s, where) =>
+      `SELECT k.rule_id, mode() WITHIN GROUP (ORDER BY k.severity) AS severity,
+         count(DISTINCT r.id)::int AS reports, count(*)::int AS findings
+       ${from} JOIN findings k ON k.report_id = r.id ${whereClause(where)}
+       GROUP BY k.rule_id ORDER BY reports DESC, findings DESC, k.rule_id LIMIT 15`,
+  );
+  const storeQuery = db.query<{ reports: number; files: number; failed: number }>(
     `SELECT (SELECT count(*)::int FROM reports) AS reports, (SELECT count(*)::int FROM files WHERE current) AS files,
        (SELECT count(*)::int FROM (SELECT DISTINCT ON (path) status FROM files ORDER BY path, version DESC) x
         WHERE x.status = 'failed') AS failed`,
   );
+  const [counts, pubRows, top, storeRows] = await Promise.all([countsQuery, pubQuery, topQuery, storeQuery]);
+
+  const dim = (d: Dim) => counts.filter((r) => r.dim === d).sort(byCount);
+  const totalRow = counts.find((r) => r.dim === 'total');
   const s = storeRows.rows[0] ?? { reports: 0, files: 0, failed: 0 };
-  const byLevel = (await group('r.jurisdiction_level')).map((r) => ({
+  const byLevel = dim('level').map((r) => ({
     value: r.v,
     label: r.v ? (LEVEL_LABELS[r.v] ?? r.v) : '未知',
     count: r.n,
   }));
-  const byProvince = (await group('r.province_code')).map((r) => ({
-    value: r.v,
-    label: provinceName(r.v),
-    count: r.n,
-  }));
-  const byYear = (await group('r.year::text'))
+  const byProvince = dim('province').map((r) => ({ value: r.v, label: provinceName(r.v), count: r.n }));
+  const byYear = dim('year')
     .map((r) => ({ value: r.v, label: r.v ? `${r.v}年度` : '未知', count: r.n }))
     .sort((a, b) => (a.value ?? '9999').localeCompare(b.value ?? '9999'));
-  const byUnitKind = (await group('r.unit_kind')).map((r) => ({
+  const byUnitKind = dim('unitKind').map((r) => ({
     value: r.v,
     label: r.v ? (UNIT_KIND_LABELS[r.v] ?? r.v) : '未知',
     count: r.n,
   }));
 
-  const pubRows = await run<{
-    id: string;
-    title: string | null;
-    year: number | null;
-    published: string | null;
-  }>(
-    (sql, where) =>
-      `SELECT r.id, r.title, r.year, r.published::text AS published ${from} ${whereClause(where)}
-       ORDER BY r.id LIMIT ${sql.p(20000)}`,
-  );
   const points: PublicationPoint[] = [];
   let unknown = 0;
   for (const r of pubRows) {
@@ -421,33 +388,16 @@ export async function overview(db: Queryable, f: ReportFilters): Promise<Overvie
   }
   const late = points.filter((p) => p.days > 0).length;
 
-  const scoreRows = await run<{ b: number | null; n: number }>(
-    (_s, where) =>
-      `SELECT CASE WHEN r.score_total IS NULL THEN NULL ELSE least(9, floor(r.score_total / 10))::int END AS b,
-         count(*)::int AS n ${from} ${whereClause(where)} GROUP BY 1`,
-  );
+  const scoreRows = dim('bin');
   const bins = Array.from({ length: 10 }, (_, i) => ({
     from: i * 10,
     to: i === 9 ? 100 : i * 10 + 9,
-    count: scoreRows.find((r) => r.b === i)?.n ?? 0,
+    count: scoreRows.find((r) => r.v === String(i))?.n ?? 0,
   }));
-  const [stats] = await run<{ mean: number | null; median: number | null }>(
-    (_s, where) =>
-      `SELECT avg(r.score_total)::float8 AS mean,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY r.score_total)::float8 AS median
-       ${from} ${whereClause([...where, 'r.score_total IS NOT NULL'])}`,
-  );
-
+  const mean = totalRow?.mean ?? null;
   const ruleNames = new Map(labels().rules.map((r) => [r.id, r]));
-  const top = await run<{ rule_id: string; severity: string; reports: number; findings: number }>(
-    (_s, where) =>
-      `SELECT k.rule_id, mode() WITHIN GROUP (ORDER BY k.severity) AS severity,
-         count(DISTINCT r.id)::int AS reports, count(*)::int AS findings
-       ${from} JOIN findings k ON k.report_id = r.id ${whereClause(where)}
-       GROUP BY k.rule_id ORDER BY reports DESC, findings DESC, k.rule_id LIMIT 15`,
-  );
   return {
-    total: total?.n ?? 0,
+    total: totalRow?.n ?? 0,
     store: { reports: s.reports, files: s.files, failedFiles: s.failed },
     byLevel,
     byProvince,
@@ -456,9 +406,9 @@ export async function overview(db: Queryable, f: ReportFilters): Promise<Overvie
     publication: { deadline: PUBLISH_DEADLINE_MMDD, onTime: points.length - late, late, unknown, points },
     scores: {
       bins,
-      mean: stats?.mean === null || stats?.mean === undefined ? null : Math.round(stats.mean * 10) / 10,
-      median: stats?.median ?? null,
-      none: scoreRows.find((r) => r.b === null)?.n ?? 0,
+      mean: mean === null ? null : Math.round(mean * 10) / 10,
+      median: totalRow?.median ?? null,
+      none: scoreRows.find((r) => r.v === null)?.n ?? 0,
     },
     topFindings: top.map((t) => ({
       ruleId: t.rule_id,
@@ -472,40 +422,6 @@ export async function overview(db: Queryable, f: ReportFilters): Promise<Overvie
 
 // ---------------------------------------------------------------------------------------------
 // One report
-
-export interface FileRow {
-  id: string;
-  path: string;
-  name: string;
-  size: number | null;
-}
-
-export interface CoverageRow {
-  area: string;
-  name: string;
-  scope: string;
-  paragraphs: number;
-  chars: number;
-  figures: number;
-}
-
-export interface ReportDetail {
-  id: string;
-  hash: string;
-  format: string;
-  sourcePath: string;
-  ingestedAt: string;
-  title: string | null;
-  year: number | null;
-  score: number | null;
-  published: string | null;
-  deadline: string | null;
-  daysLate: number | null;
-  files: FileRow[];
-  text: string;
-  reading: ContractReport;
-  coverage: CoverageRow[];
-}
 
 export async function currentFiles(db: Queryable, id: string): Promise<FileRow[]> {
   const { rows } = await db.query<{ id: string; path: string; size: string | null }>(
@@ -541,7 +457,7 @@ export function coverage(reading: ContractReport): CoverageRow[] {
   return [...rows.values()];
 }
 
-export async function reportDetail(db: Queryable, id: string): Promise<ReportDetail | null> {
+export async function reportDetail(db: Queryable, id: string): Promise<ReportDetail<ContractReport> | null> {
   const report = await getReport(db, id);
   if (!report) return null;
   const reading = report.reading;
@@ -571,8 +487,6 @@ export async function reportDetail(db: Queryable, id: string): Promise<ReportDet
 
 // ---------------------------------------------------------------------------------------------
 // Compare
-
-export type { CompareCell, CompareResult, CompareUnit, CompareValue } from './api-types.js';
 
 interface FigureRowDb {
   report_id: string;

@@ -9,7 +9,10 @@
  * index for terms of three characters or more, the jieba tsvector for shorter ones.
  */
 import { type ParsedQuery, parseQuery } from '../search/query.js';
+import type { FacetName } from './api-types.js';
 import { likeEscape, type Sql } from './sql.js';
+
+export type { FacetName };
 
 export const FACETS = [
   'province',
@@ -20,8 +23,7 @@ export const FACETS = [
   'rule',
   'scoreBand',
   'format',
-] as const;
-export type FacetName = (typeof FACETS)[number];
+] as const satisfies readonly FacetName[];
 
 export const SCORE_BANDS = ['90-100', '80-89', '70-79', '60-69', '0-59', 'none'] as const;
 

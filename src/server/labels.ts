@@ -5,7 +5,9 @@
  */
 import { areaLabels, RULES } from '../checks/index.js';
 import type { Knowledge } from '../core/knowledge.js';
+import type { InputErrorCode } from '../errors.js';
 import { loadKnowledge } from '../knowledge/load.js';
+import type { Labels } from './api-types.js';
 
 export const LEVEL_LABELS: Record<string, string> = {
   province: '省级',
@@ -42,31 +44,24 @@ export const FORMAT_LABELS: Record<string, string> = {
   pdf: 'PDF',
 };
 
-export interface RuleLabel {
-  id: string;
-  name: string;
-  category: string;
-  severity: string;
-}
+/** Why a file could not be read (src/errors.ts InputErrorCode), for upload results and the failed files. */
+export const INPUT_ERROR_LABELS: Record<InputErrorCode, string> = {
+  'not-found': '文件不存在',
+  empty: '文件为空',
+  'too-large': '文件过大',
+  binary: '文件内容不是文本',
+  'unsupported-format': '不支持的文件格式',
+  encrypted: '文件已加密（有密码保护）',
+  corrupt: '文件已损坏或不完整，无法读取',
+  'no-text-layer': 'PDF 没有文字层（扫描件），无法读取',
+  'not-a-report': '不像法治政府建设年度报告',
+};
 
-export interface IndicatorLabel {
-  key: string;
-  name: string;
-  units: string[];
-  area: string;
-  /** For a rate: the keys of its numerator and candidate denominators (relations.tsv). */
-  rate: { numerator: string | null; denominators: string[] } | null;
-}
-
-export interface Labels {
-  levels: Record<string, string>;
-  unitKinds: Record<string, string>;
-  parts: Record<string, string>;
-  severities: Record<string, string>;
-  formats: Record<string, string>;
-  areas: { id: string; name: string; title: string; scope: 'in' | 'adjacent' | 'off' }[];
-  rules: RuleLabel[];
-  indicators: IndicatorLabel[];
+/** A reader's failure in Chinese, its English detail kept in brackets. */
+export function inputErrorMessage(code: string | null, detail: string | null): string {
+  const label = code ? INPUT_ERROR_LABELS[code as InputErrorCode] : undefined;
+  if (!label) return detail ?? '无法读取';
+  return detail ? `${label}（${detail}）` : label;
 }
 
 let cached: Labels | null = null;

@@ -20,51 +20,7 @@ import { reportFromReading } from '../reuse/corpus.js';
 import { REUSE_RULES, ReuseIndex, type ReuseKind } from '../reuse/index.js';
 import { loadBoilerplate } from '../reuse/load.js';
 import type { Queryable } from '../store/open.js';
-
-export type ReuseSource = 'live' | 'stored';
-
-export interface ReusePassage {
-  kind: ReuseKind;
-  span: Span;
-  text: string;
-  similarity: number;
-  matchedChars: number;
-  other: {
-    reportId: string;
-    title: string | null;
-    issuer: string | null;
-    jurisdiction: string | null;
-    year: number | null;
-    span: Span;
-    text: string;
-  };
-  /** Exactly matching pieces, as offsets relative to `span.start` (a) and `other.span.start` (b). */
-  aligned: { aStart: number; aEnd: number; bStart: number; bEnd: number }[];
-}
-
-export interface ReuseResult {
-  reportId: string;
-  /** Where the passages come from (see the module comment). */
-  source: ReuseSource;
-  /** Reports in the index the report was compared with. */
-  compared: number;
-  /** True when the corpus was larger than the index may hold (see the module comment). */
-  partial: boolean;
-  /** Characters of the report's text inside some reused passage. */
-  reusedChars: number;
-  textChars: number;
-  passages: ReusePassage[];
-  /** Per other report: passages and matched characters. */
-  sources: {
-    reportId: string;
-    title: string | null;
-    kind: ReuseKind;
-    passages: number;
-    matchedChars: number;
-  }[];
-  ms: number;
-  note: string;
-}
+import type { ReusePassage, ReuseResult, ReuseSource } from './api-types.js';
 
 interface Loaded {
   id: string;

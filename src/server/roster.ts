@@ -11,21 +11,9 @@
  * starts (it is not part of the store's migrations yet; see docs/web.md).
  */
 import type { Queryable } from '../store/open.js';
+import type { RosterBoard, RosterEntry, RosterStatus, RosterUnit } from './api-types.js';
 import { daysBetween, PUBLISH_DEADLINE_MMDD } from './data.js';
 import { UNIT_KIND_LABELS } from './labels.js';
-
-export interface RosterUnit {
-  ord: number;
-  name: string;
-  code: string | null;
-  unitKind: string | null;
-  /** 'MM-DD' (of the year after the report year) or an ISO date; null for the default. */
-  deadline: string | null;
-  contact: string | null;
-  note: string | null;
-}
-
-export type RosterStatus = 'missing' | 'late' | 'errors' | 'submitted';
 
 export const STATUS_LABELS: Record<RosterStatus, string> = {
   missing: '未报送',
@@ -33,33 +21,6 @@ export const STATUS_LABELS: Record<RosterStatus, string> = {
   errors: '有错误',
   submitted: '已报送',
 };
-
-export interface RosterEntry extends RosterUnit {
-  status: RosterStatus;
-  /** Every status that applies (a report can be late and have errors). */
-  flags: RosterStatus[];
-  deadlineDate: string;
-  report: {
-    id: string;
-    title: string | null;
-    published: string | null;
-    daysLate: number | null;
-    errors: number;
-    score: number | null;
-  } | null;
-  /** How the report was matched: by jurisdiction code or by name. */
-  matchedBy: 'code' | 'name' | null;
-  /** Other reports of the year that match the unit too. */
-  others: string[];
-}
-
-export interface RosterBoard {
-  year: number | null;
-  years: number[];
-  entries: RosterEntry[];
-  counts: Record<RosterStatus, number>;
-  importedAt: string | null;
-}
 
 export class RosterError extends Error {
   constructor(message: string) {

@@ -11,6 +11,8 @@ import type { Analyzer } from '../ingest/analyzer.js';
 import { ingestFiles } from '../ingest/ingest.js';
 import type { Store } from '../store/open.js';
 import { latestFiles } from '../store/queries.js';
+import type { UploadResult, UploadStatus } from './api-types.js';
+import { inputErrorMessage } from './labels.js';
 
 /** Extensions accepted for upload, and what their content must look like. */
 export const UPLOAD_TYPES: Record<string, 'text' | 'zip' | 'pdf'> = {
@@ -26,18 +28,6 @@ export const UPLOAD_TYPES: Record<string, 'text' | 'zip' | 'pdf'> = {
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_UPLOAD_FILES = 50;
-
-export type UploadStatus = 'added' | 'linked' | 'unchanged' | 'failed';
-
-export interface UploadResult {
-  /** The file name as sent (folder path included). */
-  name: string;
-  size: number;
-  status: UploadStatus;
-  reportId: string | null;
-  code?: string;
-  message?: string;
-}
 
 export interface ReceivedFile {
   name: string;
@@ -167,7 +157,11 @@ export async function ingestUploads(
     if (!r) {
       results[s.index] = { ...result, code: 'store', message: '未能写入数据库' };
     } else if (r.status === 'failed') {
-      results[s.index] = { ...result, code: r.error_code ?? 'failed', message: r.error ?? '无法读取' };
+      results[s.index] = {
+        ...result,
+        code: r.error_code ?? 'failed',
+        message: inputErrorMessage(r.error_code, r.error),
+      };
     } else {
       const status: UploadStatus =
         prior?.status === 'ok' && prior.hash === s.hash

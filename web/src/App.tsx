@@ -1,31 +1,49 @@
 import { Button, Input, Layout, Menu, Modal, Result, Space, Spin, Tag, Tooltip } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { getToken, setToken } from './api';
 import { MetaContext, useApi } from './hooks';
-import { ReportList } from './pages/ReportList';
-import { ReportView } from './pages/ReportView';
+import { loadedPage, loadPage, type PageComponent, type PageName } from './pages';
 import { href, useRoute } from './router';
+import { COLORS } from './theme';
 import type { Meta } from './types';
 
-// Pages with charts (ECharts) and the less visited ones load on demand.
-const loaders = {
-  overview: () => import('./pages/Overview'),
-  compare: () => import('./pages/Compare'),
-  reuse: () => import('./pages/Reuse'),
-  roster: () => import('./pages/Roster'),
-  upload: () => import('./pages/Upload'),
-};
-const Overview = lazy(() => loaders.overview().then((m) => ({ default: m.Overview })));
-const Compare = lazy(() => loaders.compare().then((m) => ({ default: m.Compare })));
-const Reuse = lazy(() => loaders.reuse().then((m) => ({ default: m.Reuse })));
-const Roster = lazy(() => loaders.roster().then((m) => ({ default: m.Roster })));
-const Upload = lazy(() => loaders.upload().then((m) => ({ default: m.Upload })));
-
-/** Start loading the code of the page at `hash` (before React asks for it). */
-export function preloadPage(hash: string): void {
-  const first = hash.replace(/^#\/?/u, '').split(/[/?]/u)[0] || 'overview';
-  const load = (loaders as Record<string, (() => Promise<unknown>) | undefined>)[first];
-  load?.().catch(() => {});
+/**
+ * A page loaded on demand (pages.ts), rendered by `render` once its code is here: at once when
+ * it already is (no Suspense fallback), else after a spinner; a failed load offers a reload.
+ */
+function Lazy<K extends PageName>({
+  name,
+  render,
+}: {
+  name: K;
+  render: (Page: PageComponent<K>) => ReactNode;
+}) {
+  const [failed, setFailed] = useState<PageName | null>(null);
+  const [, setLoaded] = useState<PageName | null>(null);
+  const Page = loadedPage(name);
+  useEffect(() => {
+    if (Page) return;
+    let live = true;
+    loadPage(name).then(
+      () => live && setLoaded(name),
+      () => live && setFailed(name),
+    );
+    return () => {
+      live = false;
+    };
+  }, [name, Page]);
+  if (Page) return render(Page);
+  if (failed === name) {
+    return (
+      <Result
+        status="error"
+        title="页面加载失败"
+        subTitle="请检查网络连接后重新加载"
+        extra={<Button onClick={() => window.location.reload()}>重新加载</Button>}
+      />
+    );
+  }
+  return <Spin />;
 }
 
 const MENU = [
@@ -82,17 +100,26 @@ function Page() {
   switch (first) {
     case undefined:
     case 'overview':
-      return <Overview params={route.params} />;
+      return <Lazy name="overview" render={(Overview) => <Overview params={route.params} />} />;
     case 'reports':
-      return second ? <ReportView id={second} params={route.params} /> : <ReportList params={route.params} />;
+      return second ? (
+        <Lazy name="report" render={(ReportView) => <ReportView id={second} params={route.params} />} />
+      ) : (
+        <Lazy name="reports" render={(ReportList) => <ReportList params={route.params} />} />
+      );
     case 'compare':
-      return <Compare params={route.params} />;
+      return <Lazy name="compare" render={(Compare) => <Compare params={route.params} />} />;
     case 'reuse':
-      return <Reuse id={second ?? route.params.get('id')} params={route.params} />;
+      return (
+        <Lazy
+          name="reuse"
+          render={(Reuse) => <Reuse id={second ?? route.params.get('id')} params={route.params} />}
+        />
+      );
     case 'upload':
-      return <Upload />;
+      return <Lazy name="upload" render={(Upload) => <Upload />} />;
     case 'roster':
-      return <Roster params={route.params} />;
+      return <Lazy name="roster" render={(Roster) => <Roster params={route.params} />} />;
     default:
       return <Result status="404" title="页面不存在" extra={<a href={href('/')}>返回概览</a>} />;
   }
@@ -122,7 +149,7 @@ export function App() {
   return (
     <MetaContext.Provider value={meta.data}>
       <Layout style={{ minHeight: '100%' }}>
-        <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0} style={{ background: '#0f2b52' }}>
+        <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0}>
           <div className="app-logo">
             法治政府建设
             <br />
@@ -132,24 +159,20 @@ export function App() {
             theme="dark"
             mode="inline"
             selectedKeys={[active === 'overview' ? 'overview' : active]}
-            style={{ background: '#0f2b52' }}
             items={MENU.map((m) => ({ key: m.key, label: <a href={href(m.path)}>{m.label}</a> }))}
           />
         </Layout.Sider>
         <Layout>
           <Layout.Header
             style={{
-              background: '#fff',
-              padding: '0 24px',
               display: 'flex',
               justifyContent: 'space-between',
               alignItems: 'center',
               borderBottom: '1px solid #f0f0f0',
-              height: 56,
             }}
           >
             <Space>
-              <span style={{ fontWeight: 600, color: '#0f2b52' }}>
+              <span style={{ fontWeight: 600, color: COLORS.nav }}>
                 fazhi · 读取、检查和比较法治政府建设年度报告
               </span>
             </Space>
@@ -161,9 +184,7 @@ export function App() {
             </Space>
           </Layout.Header>
           <Layout.Content style={{ padding: 24 }}>
-            <Suspense fallback={<Spin />}>
-              <Page />
-            </Suspense>
+            <Page />
           </Layout.Content>
           <Layout.Footer style={{ textAlign: 'center', color: '#8c8c8c', padding: '12px 24px' }}>
             fazhi {meta.data.version} · 数据存储：

@@ -51,6 +51,14 @@ export function queryString(params: Params = {}): string {
   return s ? `?${s}` : '';
 }
 
+/** Values of a comma-separated parameter. */
+export function listParam(params: URLSearchParams, name: string): string[] {
+  return (params.get(name) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 /** URL of an API resource (for links: CSV, JSON, original files). */
 export function apiUrl(path: string, params?: Params): string {
   return `/api${path}${queryString(params)}`;

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { apiGet, type Params } from './api';
-import { takePrefetched } from './requests';
+import { peekPrefetched, takePrefetched } from './requests';
 import type { Meta } from './types';
 
 export interface Loaded<T> {
@@ -10,24 +10,38 @@ export interface Loaded<T> {
   reload(): void;
 }
 
-/** GET an API path; reloads when the path or params change (compared by their JSON). */
+/**
+ * GET an API path; reloads when the path or params change (compared by their JSON). An answer
+ * prefetched before React rendered (requests.ts) is taken as it is: at once when it has arrived.
+ */
 export function useApi<T>(path: string | null, params?: Params): Loaded<T> {
-  const [state, setState] = useState<{ data: T | null; key: string | null }>({ data: null, key: null });
-  const [error, setError] = useState<Error | null>(null);
-  const [loading, setLoading] = useState(path !== null);
-  const [nonce, setNonce] = useState(0);
   const key = `${path}|${JSON.stringify(params ?? {})}`;
+  const [state, setState] = useState<{ data: T | null; key: string | null }>(() => {
+    const ready = path === null ? undefined : peekPrefetched<T>(path, params);
+    return ready ? { data: ready.value, key } : { data: null, key: null };
+  });
+  const [error, setError] = useState<Error | null>(null);
+  const [loading, setLoading] = useState(path !== null && state.key !== key);
+  const [nonce, setNonce] = useState(0);
+  // What `state` holds: the effect need not ask again for it.
+  const held = useRef({ key: state.key, nonce: 0 });
   const paramsRef = useRef(params);
   paramsRef.current = params;
   // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for path and params; nonce forces a reload
   useEffect(() => {
     if (path === null) return;
+    if (held.current.key === key && held.current.nonce === nonce) {
+      // Shown from the prefetch: a later view of the same URL asks the server again.
+      takePrefetched(path, paramsRef.current);
+      return;
+    }
     const controller = new AbortController();
     setLoading(true);
     setError(null);
     (takePrefetched<T>(path, paramsRef.current) ?? apiGet<T>(path, paramsRef.current, controller.signal))
       .then((d) => {
         if (controller.signal.aborted) return;
+        held.current = { key, nonce };
         setState({ data: d, key });
         setLoading(false);
       })

@@ -2,8 +2,7 @@
  * The main request of each view, built from the URL: used by the pages and, before React has
  * rendered anything, by the prefetch in main.tsx, so the data is on its way while the app loads.
  */
-import { apiGet, apiUrl, type Params } from './api';
-import { listParam } from './router';
+import { apiGet, apiUrl, listParam, type Params } from './api';
 
 export const FACET_PARAMS = [
   'province',
@@ -40,23 +39,39 @@ export function listRequest(params: URLSearchParams): Params {
   };
 }
 
-const prefetched = new Map<string, Promise<unknown>>();
+interface Prefetched {
+  promise: Promise<unknown>;
+  /** Set once the answer is in: a view rendered after that shows it at once, without a loading pass. */
+  settled?: { value: unknown };
+}
+
+const prefetched = new Map<string, Prefetched>();
 
 /** Start a GET now; the first useApi of the same URL takes its answer. */
 export function prefetch(path: string, params?: Params): void {
   const url = apiUrl(path, params);
   if (!prefetched.has(url)) {
-    const p = apiGet(path, params);
-    p.catch(() => {}); // a failure is seen (and retried) by the page
-    prefetched.set(url, p);
+    const entry: Prefetched = { promise: apiGet(path, params) };
+    entry.promise.then(
+      (value) => {
+        entry.settled = { value };
+      },
+      () => {}, // a failure is seen (and retried) by the page
+    );
+    prefetched.set(url, entry);
   }
+}
+
+/** The answer of a prefetch that has already arrived (left for takePrefetched to consume). */
+export function peekPrefetched<T>(path: string, params?: Params): { value: T } | undefined {
+  return prefetched.get(apiUrl(path, params))?.settled as { value: T } | undefined;
 }
 
 export function takePrefetched<T>(path: string, params?: Params): Promise<T> | undefined {
   const url = apiUrl(path, params);
   const p = prefetched.get(url);
   prefetched.delete(url);
-  return p as Promise<T> | undefined;
+  return p?.promise as Promise<T> | undefined;
 }
 
 /** Prefetch what the view at `hash` will ask for first. */

@@ -2,6 +2,8 @@
 import { useEffect, useState } from 'react';
 import { type Params, queryString } from './api';
 
+export { listParam } from './api';
+
 export interface Route {
   /** Path segments after '#/', e.g. ['reports', '12']. */
   segments: string[];
@@ -33,12 +35,4 @@ export function href(path: string, params?: Params): string {
 
 export function navigate(path: string, params?: Params): void {
   window.location.hash = href(path, params);
-}
-
-/** Values of a comma-separated parameter. */
-export function listParam(params: URLSearchParams, name: string): string[] {
-  return (params.get(name) ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 }

@@ -1,30 +1,23 @@
-/** An ECharts chart (SVG renderer, only the chart kinds the app uses). */
-import { BarChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
-import {
-  DataZoomComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
+/**
+ * An ECharts chart (SVG renderer, only the chart kinds the app uses). Its element carries
+ * `data-chart` and, once the option is drawn, `data-drawn="true"`.
+ */
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { type CSSProperties, useEffect, useRef } from 'react';
+import { type CSSProperties, useLayoutEffect, useRef } from 'react';
+import { PALETTE } from '../theme';
 
+// Only what the pages draw: every chart kind and component registered here is code to load.
 echarts.use([
   BarChart,
   LineChart,
   PieChart,
-  ScatterChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
-  TitleComponent,
   MarkLineComponent,
-  MarkAreaComponent,
-  DataZoomComponent,
   SVGRenderer,
 ]);
 
@@ -55,13 +48,20 @@ export function Chart({
   const click = useRef(onClick);
   click.current = onClick;
 
-  useEffect(() => {
-    if (!ref.current) return;
-    const c = echarts.init(ref.current, undefined, { renderer: 'svg' });
+  // Layout effects: the chart is drawn in the same frame as the page around it.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const c = echarts.init(el, undefined, { renderer: 'svg' });
     chart.current = c;
     c.on('click', (e) => click.current?.(e as unknown as ChartClick));
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(ref.current);
+    // The observer also reports the size the chart was just laid out at: only a change redraws it.
+    const observer = new ResizeObserver(([entry]) => {
+      const box = entry?.contentRect;
+      if (box && Math.abs(box.width - c.getWidth()) < 1 && Math.abs(box.height - c.getHeight()) < 1) return;
+      c.resize();
+    });
+    observer.observe(el);
     return () => {
       observer.disconnect();
       c.dispose();
@@ -69,9 +69,10 @@ export function Chart({
     };
   }, []);
 
-  useEffect(() => {
-    chart.current?.setOption({ animation: false, ...option }, true);
+  useLayoutEffect(() => {
+    chart.current?.setOption({ animation: false, color: PALETTE, ...option }, true);
+    if (ref.current) ref.current.dataset.drawn = 'true';
   }, [option]);
 
-  return <div ref={ref} data-testid={testId} style={{ width: '100%', height, ...style }} />;
+  return <div ref={ref} data-chart="" data-testid={testId} style={{ width: '100%', height, ...style }} />;
 }

@@ -4,11 +4,14 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { apiUrl } from '../api';
 import { Chart, type ChartOption } from '../components/Chart';
+import { barChart } from '../components/chartOptions';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { countOptions, FilterSelect, levelOptions, withParam } from '../components/FilterSelect';
 import { escapeHtml, formatNumber } from '../format';
 import { useApi, useMeta } from '../hooks';
 import { filterParams } from '../requests';
 import { href, listParam, navigate } from '../router';
+import { COLORS, PALETTE } from '../theme';
 import type { CompareCell, CompareResult, CompareUnit, IndicatorCount, Meta, Overview } from '../types';
 
 const APPROX: Record<string, string> = { over: '>', under: '<', about: '≈' };
@@ -27,7 +30,7 @@ function CellView({ cell, meta }: { cell: CompareCell; meta: Meta }) {
         {cell.computedRate !== null &&
           cell.computedRate !== undefined &&
           Math.abs(cell.computedRate - cell.value) > 0.51 && (
-            <span style={{ color: '#cf1322' }}> ≠ {formatNumber(cell.computedRate, 2)}%</span>
+            <span style={{ color: COLORS.bad }}> ≠ {formatNumber(cell.computedRate, 2)}%</span>
           )}
       </div>
     ) : null;
@@ -124,8 +127,8 @@ function IndicatorBlock({
             name: '中位数',
             type: 'line',
             data: median,
-            lineStyle: { type: 'dashed', width: 3, color: '#cf1322' },
-            itemStyle: { color: '#cf1322' },
+            lineStyle: { type: 'dashed', width: 3, color: COLORS.bad },
+            itemStyle: { color: COLORS.bad },
           },
           ...top.map((u) => ({
             name: u.name,
@@ -144,9 +147,15 @@ function IndicatorBlock({
     }
     const sorted = [...latest.values()].sort((a, b) => b.value - a.value).slice(0, 30);
     const unitName = (k: string) => units.find((u) => u.key === k)?.name ?? k;
-    const palette = ['#1d4f91', '#2f7ed8', '#13a8a8', '#52c41a', '#faad14', '#fa541c', '#722ed1'];
-    const yearColor = (y: number | null) => palette[Math.max(0, years.indexOf(y ?? -1)) % palette.length];
-    return {
+    const yearColor = (y: number | null) => PALETTE[Math.max(0, years.indexOf(y ?? -1)) % PALETTE.length];
+    return barChart({
+      categories: sorted.map((c) => unitName(c.unitKey)),
+      values: sorted.map((c) => c.value),
+      color: (i) => yearColor(sorted[i]?.year ?? null),
+      valueName: unitOfMeasure,
+      grid: { left: 60, right: 20, top: 30, bottom: 90 },
+      barMaxWidth: 28,
+      categoryLabel: { interval: 0, rotate: 40, width: 90, overflow: 'truncate' },
       tooltip: {
         trigger: 'item',
         formatter: (p: { dataIndex: number }) => {
@@ -156,26 +165,14 @@ function IndicatorBlock({
             : '';
         },
       },
-      grid: { left: 60, right: 20, top: 30, bottom: 90 },
-      xAxis: {
-        type: 'category',
-        data: sorted.map((c) => unitName(c.unitKey)),
-        axisLabel: { interval: 0, rotate: 40, width: 90, overflow: 'truncate' },
-      },
-      yAxis: { type: 'value', name: unitOfMeasure },
-      series: [
-        {
-          type: 'bar',
-          barMaxWidth: 28,
-          data: sorted.map((c) => ({ value: c.value, itemStyle: { color: yearColor(c.year) } })),
-          label: {
-            show: sorted.length <= 12,
-            position: 'top',
-            formatter: (p: { dataIndex: number }) => String(sorted[p.dataIndex]?.year ?? ''),
-          },
+      series: {
+        label: {
+          show: sorted.length <= 12,
+          position: 'top',
+          formatter: (p: { dataIndex: number }) => String(sorted[p.dataIndex]?.year ?? ''),
         },
-      ],
-    };
+      },
+    });
   }, [cells, units, years, unitOfMeasure]);
 
   const columns: ColumnsType<CompareUnit> = [
@@ -187,7 +184,7 @@ function IndicatorBlock({
       render: (_, u) => (
         <div>
           <div>{u.name}</div>
-          <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+          <div style={{ fontSize: 12, color: COLORS.muted }}>
             {[u.jurisdiction, u.level ? meta.labels.levels[u.level] : null].filter(Boolean).join(' · ')}
           </div>
         </div>
@@ -261,9 +258,7 @@ export function Compare({ params }: { params: URLSearchParams }) {
   const result = useApi<CompareResult>(keys.length > 0 ? '/compare' : null, { ...filters, keys });
 
   const update = (name: string, values: string[]) => {
-    const p = Object.fromEntries(params.entries());
-    if (values.length > 0) p[name] = values.join(',');
-    else delete p[name];
+    const p = withParam(params, name, values);
     if (name !== 'keys' && !p.keys && keys.length > 0) p.keys = keys.join(',');
     navigate('/compare', p);
   };
@@ -289,37 +284,28 @@ export function Compare({ params }: { params: URLSearchParams }) {
               disabled: i.reports === 0,
             }))}
           />
-          <Select
-            mode="multiple"
-            allowClear
+          <FilterSelect
+            name="level"
             placeholder="层级"
-            style={{ minWidth: 140 }}
-            value={listParam(params, 'level')}
-            onChange={(v) => update('level', v)}
-            options={Object.entries(meta.labels.levels).map(([value, label]) => ({ value, label }))}
+            params={params}
+            options={levelOptions(meta)}
+            onChange={update}
+            minWidth={140}
           />
-          <Select
-            mode="multiple"
-            allowClear
+          <FilterSelect
+            name="province"
             placeholder="省份"
-            style={{ minWidth: 160 }}
-            value={listParam(params, 'province')}
-            onChange={(v) => update('province', v)}
-            optionFilterProp="label"
-            options={(provinces.data?.byProvince ?? [])
-              .filter((c) => c.value)
-              .map((c) => ({ value: c.value as string, label: `${c.label}（${c.count}）` }))}
+            params={params}
+            options={countOptions(provinces.data?.byProvince, true)}
+            onChange={update}
           />
-          <Select
-            mode="multiple"
-            allowClear
+          <FilterSelect
+            name="year"
             placeholder="年度"
-            style={{ minWidth: 140 }}
-            value={listParam(params, 'year')}
-            onChange={(v) => update('year', v)}
-            options={(provinces.data?.byYear ?? [])
-              .filter((c) => c.value)
-              .map((c) => ({ value: c.value as string, label: c.label }))}
+            params={params}
+            options={countOptions(provinces.data?.byYear)}
+            onChange={update}
+            minWidth={140}
           />
           <Segmented
             options={['图表和表格', '图表', '表格']}

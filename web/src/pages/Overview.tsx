@@ -1,16 +1,17 @@
 /** 概览: counts by level, province and year; publication dates against the deadline; scores; frequent findings. */
-import { Card, Col, Row, Select, Skeleton, Space, Statistic, Table, Tag } from 'antd';
+import { Card, Col, Row, Skeleton, Space, Statistic, Table, Tag } from 'antd';
 import { useMemo } from 'react';
 import { apiUrl } from '../api';
 import { Chart, type ChartOption } from '../components/Chart';
+import { barChart } from '../components/chartOptions';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { countOptions, FilterSelect, levelOptions, withParam } from '../components/FilterSelect';
 import { SEVERITY_COLORS } from '../format';
 import { useApi, useMeta } from '../hooks';
 import { filterParams } from '../requests';
-import { href, listParam, navigate } from '../router';
+import { href, navigate } from '../router';
+import { COLORS } from '../theme';
 import type { Overview as OverviewData } from '../types';
-
-const BLUE = '#1d4f91';
 
 /** Publication relative to the deadline, in bins of days. */
 const DAY_BINS: { label: string; from: number; to: number }[] = [
@@ -32,12 +33,7 @@ export function Overview({ params }: { params: URLSearchParams }) {
   const years = Object.keys(filters).length > 0 ? unfiltered : overview;
   const o = overview.data;
 
-  const update = (name: string, values: string[]) => {
-    const p = Object.fromEntries(params.entries());
-    if (values.length > 0) p[name] = values.join(',');
-    else delete p[name];
-    navigate('/', p);
-  };
+  const update = (name: string, values: string[]) => navigate('/', withParam(params, name, values));
   const toList = (extra: Record<string, string>) => navigate('/reports', { ...filters, ...extra });
 
   const options = useMemo(() => {
@@ -55,79 +51,58 @@ export function Overview({ params }: { params: URLSearchParams }) {
         },
       ],
     };
-    const year: ChartOption = {
-      tooltip: { trigger: 'axis' },
+    const year = barChart({
+      categories: o.byYear.map((c) => c.label),
+      values: o.byYear.map((c) => c.count),
+      color: COLORS.primary,
+      counts: true,
       grid: { left: 40, right: 16, top: 20, bottom: 30 },
-      xAxis: { type: 'category', data: o.byYear.map((c) => c.label) },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        { type: 'bar', data: o.byYear.map((c) => c.count), itemStyle: { color: BLUE }, barMaxWidth: 40 },
-      ],
-    };
+      barMaxWidth: 40,
+    });
     const provinces = o.byProvince.slice(0, 20).reverse();
-    const province: ChartOption = {
-      tooltip: { trigger: 'axis' },
+    const province = barChart({
+      categories: provinces.map((c) => c.label),
+      values: provinces.map((c) => c.count),
+      color: COLORS.secondary,
+      horizontal: true,
+      counts: true,
       grid: { left: 90, right: 24, top: 10, bottom: 24 },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: provinces.map((c) => c.label) },
-      series: [
-        {
-          type: 'bar',
-          data: provinces.map((c) => c.count),
-          itemStyle: { color: '#2f7ed8' },
-          barMaxWidth: 18,
-        },
-      ],
-    };
-    const bins = DAY_BINS.map(
-      (b) => o.publication.points.filter((p) => p.days >= b.from && p.days <= b.to).length,
-    );
-    const publication: ChartOption = {
-      tooltip: { trigger: 'axis' },
+      barMaxWidth: 18,
+    });
+    const publication = barChart({
+      categories: DAY_BINS.map((b) => b.label),
+      values: DAY_BINS.map(
+        (b) => o.publication.points.filter((p) => p.days >= b.from && p.days <= b.to).length,
+      ),
+      color: (i) => {
+        const from = DAY_BINS[i]?.from ?? 0;
+        return from > 0 ? COLORS.bad : from === 0 ? COLORS.warn : COLORS.good;
+      },
+      counts: true,
       grid: { left: 40, right: 16, top: 30, bottom: 50 },
-      xAxis: { type: 'category', data: DAY_BINS.map((b) => b.label), axisLabel: { interval: 0, rotate: 20 } },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        {
-          type: 'bar',
-          barMaxWidth: 36,
-          data: bins.map((n, i) => ({
-            value: n,
-            itemStyle: {
-              color:
-                (DAY_BINS[i]?.from ?? 0) > 0
-                  ? '#cf1322'
-                  : (DAY_BINS[i]?.from ?? 0) === 0
-                    ? '#faad14'
-                    : '#389e0d',
-            },
-          })),
-          markLine: {
-            symbol: 'none',
-            label: { formatter: '公开期限（次年3月31日）' },
-            lineStyle: { color: '#cf1322', type: 'dashed' },
-            data: [{ xAxis: '截止日' }],
-          },
+      barMaxWidth: 36,
+      categoryLabel: { interval: 0, rotate: 20 },
+      series: {
+        markLine: {
+          symbol: 'none',
+          label: { formatter: '公开期限（次年3月31日）' },
+          lineStyle: { color: COLORS.bad, type: 'dashed' },
+          data: [{ xAxis: '截止日' }],
         },
-      ],
-    };
-    const scores: ChartOption = {
-      tooltip: { trigger: 'axis' },
+      },
+    });
+    const scores = barChart({
+      categories: o.scores.bins.map((b) => `${b.from}–${b.to}`),
+      values: o.scores.bins.map((b) => b.count),
+      color: (i) => {
+        const from = o.scores.bins[i]?.from ?? 0;
+        return from >= 80 ? COLORS.good : from >= 60 ? COLORS.fair : COLORS.bad;
+      },
+      counts: true,
       grid: { left: 40, right: 16, top: 20, bottom: 30 },
-      xAxis: { type: 'category', data: o.scores.bins.map((b) => `${b.from}–${b.to}`) },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        {
-          type: 'bar',
-          barMaxWidth: 36,
-          data: o.scores.bins.map((b) => ({
-            value: b.count,
-            itemStyle: { color: b.from >= 80 ? '#389e0d' : b.from >= 60 ? '#d4b106' : '#cf1322' },
-          })),
-        },
-      ],
-    };
-    return { level, year, province, publication, scores };
+      barMaxWidth: 36,
+    });
+    return { level, year, province, publication, scores, provinces };
   }, [o]);
 
   if (overview.error) return <ErrorAlert error={overview.error} onRetry={overview.reload} />;
@@ -139,25 +114,19 @@ export function Overview({ params }: { params: URLSearchParams }) {
           概览
         </h2>
         <Space wrap>
-          <Select
-            mode="multiple"
-            allowClear
+          <FilterSelect
+            name="year"
             placeholder="年度"
-            style={{ minWidth: 160 }}
-            value={listParam(params, 'year')}
-            onChange={(v) => update('year', v)}
-            options={(years.data?.byYear ?? [])
-              .filter((c) => c.value)
-              .map((c) => ({ value: c.value as string, label: c.label }))}
+            params={params}
+            options={countOptions(years.data?.byYear)}
+            onChange={update}
           />
-          <Select
-            mode="multiple"
-            allowClear
+          <FilterSelect
+            name="level"
             placeholder="层级"
-            style={{ minWidth: 160 }}
-            value={listParam(params, 'level')}
-            onChange={(v) => update('level', v)}
-            options={Object.entries(meta.labels.levels).map(([value, label]) => ({ value, label }))}
+            params={params}
+            options={levelOptions(meta)}
+            onChange={update}
           />
           <a href={apiUrl('/overview.csv', filters)}>CSV</a>
           <a href={apiUrl('/overview.json', filters)} target="_blank" rel="noreferrer">
@@ -170,102 +139,76 @@ export function Overview({ params }: { params: URLSearchParams }) {
       ) : (
         <>
           <Row gutter={16} style={{ marginBottom: 16 }}>
-            <Col xs={12} md={6} lg={4}>
-              <Card size="small">
-                <Statistic title="报告" value={o.total} suffix="篇" />
-              </Card>
-            </Col>
-            <Col xs={12} md={6} lg={4}>
-              <Card size="small">
-                <Statistic title="文件" value={o.store.files} suffix="个" />
-              </Card>
-            </Col>
-            <Col xs={12} md={6} lg={4}>
-              <Card size="small">
-                <Statistic
-                  title="平均评分"
-                  value={o.scores.mean ?? '—'}
-                  suffix={o.scores.mean === null ? '' : '分'}
-                />
-              </Card>
-            </Col>
-            <Col xs={12} md={6} lg={4}>
-              <Card size="small">
-                <Statistic
-                  title="按期公开"
-                  value={o.publication.onTime}
-                  suffix="篇"
-                  styles={{ content: { color: '#389e0d' } }}
-                />
-              </Card>
-            </Col>
-            <Col xs={12} md={6} lg={4}>
-              <Card
-                size="small"
-                onClick={() => toList({ rule: 'publication/late' })}
-                style={{ cursor: 'pointer' }}
-              >
-                <Statistic
-                  title="逾期公开"
-                  value={o.publication.late}
-                  suffix="篇"
-                  styles={{ content: { color: '#cf1322' } }}
-                />
-              </Card>
-            </Col>
-            <Col xs={12} md={6} lg={4}>
-              <Card size="small">
-                <Statistic
-                  title="入库失败"
-                  value={o.store.failedFiles}
-                  suffix="个"
-                  styles={{ content: { color: o.store.failedFiles > 0 ? '#d46b08' : undefined } }}
-                />
-              </Card>
-            </Col>
+            {(
+              [
+                { title: '报告', value: o.total, suffix: '篇' },
+                { title: '文件', value: o.store.files, suffix: '个' },
+                {
+                  title: '平均评分',
+                  value: o.scores.mean ?? '—',
+                  suffix: o.scores.mean === null ? '' : '分',
+                },
+                { title: '按期公开', value: o.publication.onTime, suffix: '篇', color: COLORS.good },
+                {
+                  title: '逾期公开',
+                  value: o.publication.late,
+                  suffix: '篇',
+                  color: COLORS.bad,
+                  onClick: () => toList({ rule: 'publication/late' }),
+                },
+                {
+                  title: '入库失败',
+                  value: o.store.failedFiles,
+                  suffix: '个',
+                  color: o.store.failedFiles > 0 ? COLORS.late : undefined,
+                },
+              ] as {
+                title: string;
+                value: number | string;
+                suffix: string;
+                color?: string;
+                onClick?: () => void;
+              }[]
+            ).map((s) => (
+              <Col key={s.title} xs={12} md={6} lg={4}>
+                <Card size="small" onClick={s.onClick} style={s.onClick ? { cursor: 'pointer' } : undefined}>
+                  <Statistic
+                    title={s.title}
+                    value={s.value}
+                    suffix={s.suffix}
+                    styles={s.color ? { content: { color: s.color } } : undefined}
+                  />
+                </Card>
+              </Col>
+            ))}
           </Row>
           <Row gutter={16}>
-            <Col xs={24} lg={8}>
-              <Card size="small" title="按层级" style={{ marginBottom: 16 }}>
-                <Chart
-                  testId="chart-level"
-                  option={options.level}
-                  onClick={(e) => {
-                    const c = o.byLevel[e.dataIndex];
-                    if (c?.value) toList({ level: c.value });
-                  }}
-                />
-              </Card>
-            </Col>
-            <Col xs={24} lg={8}>
-              <Card size="small" title="按年度" style={{ marginBottom: 16 }}>
-                <Chart
-                  testId="chart-year"
-                  option={options.year}
-                  onClick={(e) => {
-                    const c = o.byYear[e.dataIndex];
-                    if (c?.value) toList({ year: c.value });
-                  }}
-                />
-              </Card>
-            </Col>
-            <Col xs={24} lg={8}>
-              <Card size="small" title="按省份（前20）" style={{ marginBottom: 16 }}>
-                <Chart
-                  testId="chart-province"
-                  option={options.province}
-                  onClick={(e) => {
-                    const c = o.byProvince.slice(0, 20).reverse()[e.dataIndex];
-                    if (c?.value) toList({ province: c.value });
-                  }}
-                />
-              </Card>
-            </Col>
+            {(
+              [
+                ['level', '按层级', o.byLevel],
+                ['year', '按年度', o.byYear],
+                ['province', '按省份（前20）', options.provinces],
+              ] as const
+            ).map(([name, title, counts]) => (
+              <Col key={name} xs={24} lg={8}>
+                <Card size="small" title={title} style={{ marginBottom: 16 }}>
+                  <Chart
+                    testId={`chart-${name}`}
+                    option={options[name]}
+                    // A click lists the reports of that level, year or province.
+                    onClick={(e) => {
+                      const c = counts[e.dataIndex];
+                      if (c?.value) toList({ [name]: c.value });
+                    }}
+                  />
+                </Card>
+              </Col>
+            ))}
             <Col xs={24} lg={12}>
               <Card
                 size="small"
                 title="公开时间与期限"
-                extra={<span style={{ color: '#8c8c8c' }}>发布日期未知 {o.publication.unknown} 篇</span>}
+                extra={<span style={{ color: COLORS.muted }}>发布日期未知 {o.publication.unknown} 篇</span>}
                 style={{ marginBottom: 16 }}
               >
                 <Chart testId="chart-publication" option={options.publication} />
@@ -276,7 +219,7 @@ export function Overview({ params }: { params: URLSearchParams }) {
                 size="small"
                 title="评分分布"
                 extra={
-                  <span style={{ color: '#8c8c8c' }}>
+                  <span style={{ color: COLORS.muted }}>
                     中位数 {o.scores.median === null ? '—' : o.scores.median.toFixed(1)} 分
                   </span>
                 }

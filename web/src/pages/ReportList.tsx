@@ -8,7 +8,7 @@ import { formatDate, SEVERITY_COLORS, scoreColor, splitTerms } from '../format';
 import { useApi, useMeta } from '../hooks';
 import { filterParams, listRequest } from '../requests';
 import { href, listParam, navigate } from '../router';
-import type { Facet, ListResult, ReportRow } from '../types';
+import type { Facet, ListResponse, ReportRow } from '../types';
 
 function paramsObject(params: URLSearchParams): Record<string, string> {
   return Object.fromEntries(params.entries());
@@ -83,7 +83,7 @@ export function ReportList({ params }: { params: URLSearchParams }) {
   const offset = Number(params.get('offset') ?? 0);
   const sort = params.get('sort') ?? undefined;
   const order = params.get('order') ?? undefined;
-  const list = useApi<ListResult>('/reports', listRequest(params));
+  const list = useApi<ListResponse>('/reports', listRequest(params));
   const [q, setQ] = useState(params.get('q') ?? '');
   const data = list.data;
 

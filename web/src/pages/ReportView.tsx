@@ -232,42 +232,36 @@ function ReportText({
                   if (activeFinding !== null && seg.findings.includes(activeFinding))
                     classes.push('finding-active');
                 }
-                const before = markers(seg.start);
-                if (show.figures && seg.figure !== null) {
-                  const f = reading.indicators[seg.figure] as Indicator;
-                  const fi = seg.figure;
+                // A figure: its class, its tooltip and hover (the data table mirrors it).
+                const fi = show.figures ? seg.figure : null;
+                const figure = fi === null ? null : (reading.indicators[fi] as Indicator);
+                if (figure && fi !== null) {
+                  classes.unshift('fig');
+                  if (activeFigure === fi) classes.push('active');
                   if (!firstSegment.has(`g${fi}`)) {
                     firstSegment.add(`g${fi}`);
                     id ??= `figure-${fi}`;
                   }
-                  return (
-                    <Fragment key={seg.start}>
-                      {before}
-                      <Tooltip title={figureText(meta, f)}>
-                        {/* biome-ignore lint/a11y/noStaticElementInteractions: hover mirrors the data table, which is the keyboard path */}
-                        <span
-                          id={id}
-                          className={`fig ${classes.join(' ')}${activeFigure === fi ? ' active' : ''}`}
-                          data-figure={f.key}
-                          onMouseEnter={() => onFigure(fi)}
-                          onMouseLeave={() => onFigure(null)}
-                        >
-                          {content}
-                        </span>
-                      </Tooltip>
-                    </Fragment>
-                  );
                 }
+                const marked =
+                  classes.length > 0 || id ? (
+                    // biome-ignore lint/a11y/noStaticElementInteractions: hover mirrors the data table, which is the keyboard path
+                    <span
+                      id={id}
+                      className={classes.join(' ')}
+                      data-figure={figure?.key}
+                      onMouseEnter={figure ? () => onFigure(fi) : undefined}
+                      onMouseLeave={figure ? () => onFigure(null) : undefined}
+                    >
+                      {content}
+                    </span>
+                  ) : (
+                    content
+                  );
                 return (
                   <Fragment key={seg.start}>
-                    {before}
-                    {classes.length > 0 || id ? (
-                      <span id={id} className={classes.join(' ')}>
-                        {content}
-                      </span>
-                    ) : (
-                      content
-                    )}
+                    {markers(seg.start)}
+                    {figure ? <Tooltip title={figureText(meta, figure)}>{marked}</Tooltip> : marked}
                   </Fragment>
                 );
               })}
@@ -284,17 +278,15 @@ function scrollTo(id: string) {
   document.getElementById(id)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
 }
 
-function FindingsPanel({
-  detail,
-  meta,
-  active,
-  onActive,
-}: {
+/** A list in the margin, linked to the text: hovering one highlights the other. */
+interface PanelProps {
   detail: ReportDetail;
   meta: Meta;
   active: number | null;
   onActive: (i: number | null) => void;
-}) {
+}
+
+function FindingsPanel({ detail, meta, active, onActive }: PanelProps) {
   const findings = detail.reading.findings ?? [];
   const order = findings
     .map((_, i) => i)
@@ -351,17 +343,7 @@ function FindingsPanel({
   );
 }
 
-function FiguresPanel({
-  detail,
-  meta,
-  active,
-  onActive,
-}: {
-  detail: ReportDetail;
-  meta: Meta;
-  active: number | null;
-  onActive: (i: number | null) => void;
-}) {
+function FiguresPanel({ detail, meta, active, onActive }: PanelProps) {
   const rows = detail.reading.indicators.map((f, i) => ({ ...f, i }));
   return (
     <Table
@@ -620,30 +602,22 @@ export function ReportView({ id, params }: { id: string; params: URLSearchParams
             }
             extra={
               <Space size="middle">
-                <span>
-                  部分{' '}
-                  <Switch
-                    size="small"
-                    checked={show.parts}
-                    onChange={(v) => setShow({ ...show, parts: v })}
-                  />
-                </span>
-                <span>
-                  数据{' '}
-                  <Switch
-                    size="small"
-                    checked={show.figures}
-                    onChange={(v) => setShow({ ...show, figures: v })}
-                  />
-                </span>
-                <span>
-                  问题{' '}
-                  <Switch
-                    size="small"
-                    checked={show.findings}
-                    onChange={(v) => setShow({ ...show, findings: v })}
-                  />
-                </span>
+                {(
+                  [
+                    ['parts', '部分'],
+                    ['figures', '数据'],
+                    ['findings', '问题'],
+                  ] as const
+                ).map(([key, label]) => (
+                  <span key={key}>
+                    {label}{' '}
+                    <Switch
+                      size="small"
+                      checked={show[key]}
+                      onChange={(v) => setShow({ ...show, [key]: v })}
+                    />
+                  </span>
+                ))}
               </Space>
             }
           >

@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useApi } from '../hooks';
 import { href, navigate } from '../router';
-import type { ListResult, ReusePassage, ReuseResult } from '../types';
+import type { ListResponse, ReusePassage, ReuseResult } from '../types';
 
 const KIND: Record<ReusePassage['kind'], { label: string; color: string }> = {
   'cross-unit': { label: '与其他单位相同', color: 'red' },
@@ -47,7 +47,7 @@ function Marked({ text, ranges }: { text: string; ranges: [number, number][] }) 
 
 function Picker({ id }: { id: string | null }) {
   const [q, setQ] = useState('');
-  const list = useApi<ListResult>('/reports', {
+  const list = useApi<ListResponse>('/reports', {
     q: q || undefined,
     limit: 30,
     facets: 'false',

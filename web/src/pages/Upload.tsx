@@ -1,17 +1,20 @@
 /** 上传报告: drag files or a folder, upload with progress, each file's result or error. */
 import { Alert, Button, Card, Collapse, Progress, Space, Table, Tag, Typography } from 'antd';
-import { type DragEvent, useEffect, useRef, useState } from 'react';
+import { type DragEvent, type HTMLAttributes, useEffect, useRef, useState } from 'react';
 import { getToken, uploadFiles } from '../api';
 import { formatBytes, formatDate } from '../format';
 import { useApi, useMeta } from '../hooks';
 import { href } from '../router';
+import { COLORS } from '../theme';
 import type { FailedFile, UploadResult } from '../types';
 
-type Status = 'waiting' | 'uploading' | UploadResult['status'] | 'rejected';
+/** `rejected`: a chosen file that cannot be uploaded; `skipped`: a file of a folder that is no report. */
+type Status = 'waiting' | 'uploading' | UploadResult['status'] | 'rejected' | 'skipped';
 
 interface Item {
   id: number;
   file: File;
+  /** The path relative to the dropped or chosen folder (`2023/湖北/报告.txt`), else the file name. */
   name: string;
   status: Status;
   reportId?: string | null;
@@ -26,10 +29,16 @@ const STATUS: Record<Status, { label: string; color: string }> = {
   unchanged: { label: '未变化', color: 'blue' },
   failed: { label: '失败', color: 'red' },
   rejected: { label: '未上传', color: 'orange' },
+  skipped: { label: '已跳过', color: 'default' },
 };
+
+/** Hidden and system files of a folder (.DS_Store, .git/…, Thumbs.db, Office's ~$ lock files): not listed. */
+const HIDDEN = /(?:^|\/)(?:\.|~\$)|(?:^|\/)(?:thumbs\.db|desktop\.ini)$/iu;
 
 const BATCH_FILES = 10;
 const BATCH_BYTES = 20 * 1024 * 1024;
+
+const byPath = (a: string, b: string): number => a.localeCompare(b, 'zh-CN', { numeric: true });
 
 /** Files of dropped items, folders walked (names keep their folder path). */
 async function droppedFiles(dt: DataTransfer): Promise<{ file: File; name: string; fromFolder: boolean }[]> {
@@ -57,7 +66,8 @@ async function droppedFiles(dt: DataTransfer): Promise<{ file: File; name: strin
     }
   };
   for (const e of entries) await walk(e, '', false);
-  return out;
+  // A folder's entries come in no particular order: list them by path.
+  return out.sort((a, b) => byPath(a.name, b.name));
 }
 
 export function Upload() {
@@ -66,7 +76,7 @@ export function Upload() {
   const [over, setOver] = useState(false);
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState(0);
-  const [skipped, setSkipped] = useState(0);
+  const [hidden, setHidden] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const nextId = useRef(1);
   const filesInput = useRef<HTMLInputElement>(null);
@@ -81,39 +91,37 @@ export function Upload() {
   }, []);
 
   const add = (files: { file: File; name: string; fromFolder: boolean }[]) => {
-    let skip = 0;
+    let hidden = 0;
     const added: Item[] = [];
     for (const f of files) {
-      const dot = f.name.lastIndexOf('.');
-      const ext = dot >= 0 ? f.name.slice(dot).toLowerCase() : '';
-      if (!types.includes(ext)) {
-        // Other files of a folder (images, stylesheets) are skipped quietly; a chosen file is shown.
-        if (f.fromFolder) {
-          skip++;
-          continue;
-        }
-        added.push({
-          id: nextId.current++,
-          file: f.file,
-          name: f.name,
-          status: 'rejected',
-          message: `不支持的文件类型（支持 ${types.join(' ')}）`,
-        });
+      if (f.fromFolder && HIDDEN.test(f.name)) {
+        hidden++;
         continue;
       }
-      if (f.file.size > meta.limits.maxUploadBytes) {
+      const item = { id: nextId.current++, file: f.file, name: f.name };
+      const base = f.name.split('/').pop() ?? f.name;
+      const dot = base.lastIndexOf('.');
+      const ext = dot > 0 ? base.slice(dot).toLowerCase() : '';
+      if (!types.includes(ext)) {
+        // A file of a folder that is no report (images, stylesheets) is skipped; a chosen one is refused.
         added.push({
-          id: nextId.current++,
-          file: f.file,
-          name: f.name,
+          ...item,
+          status: f.fromFolder ? 'skipped' : 'rejected',
+          message: `不支持的文件类型“${ext || '无扩展名'}”（支持 ${types.join(' ')}）`,
+        });
+      } else if (f.file.size > meta.limits.maxUploadBytes) {
+        added.push({
+          ...item,
           status: 'rejected',
           message: `超过 ${formatBytes(meta.limits.maxUploadBytes)} 上限`,
         });
-        continue;
+      } else if (f.file.size === 0) {
+        added.push({ ...item, status: 'rejected', message: '文件为空' });
+      } else {
+        added.push({ ...item, status: 'waiting' });
       }
-      added.push({ id: nextId.current++, file: f.file, name: f.name, status: 'waiting' });
     }
-    setSkipped((s) => s + skip);
+    setHidden((n) => n + hidden);
     setItems((prev) => [...prev, ...added]);
   };
 
@@ -172,7 +180,9 @@ export function Upload() {
     }
   };
 
-  const total = items.filter((i) => i.status !== 'rejected').reduce((s, i) => s + i.file.size, 0);
+  const total = items
+    .filter((i) => i.status !== 'rejected' && i.status !== 'skipped')
+    .reduce((s, i) => s + i.file.size, 0);
   const count = (s: Status) => items.filter((i) => i.status === s).length;
   const waiting = count('waiting');
   const finished = items.length > 0 && waiting === 0 && !busy;
@@ -237,11 +247,9 @@ export function Upload() {
           data-testid="folder-input"
           onChange={(e) => {
             add(
-              [...(e.target.files ?? [])].map((file) => ({
-                file,
-                name: file.webkitRelativePath || file.name,
-                fromFolder: true,
-              })),
+              [...(e.target.files ?? [])]
+                .map((file) => ({ file, name: file.webkitRelativePath || file.name, fromFolder: true }))
+                .sort((a, b) => byPath(a.name, b.name)),
             );
             e.target.value = '';
           }}
@@ -262,14 +270,14 @@ export function Upload() {
             disabled={busy || items.length === 0}
             onClick={() => {
               setItems([]);
-              setSkipped(0);
+              setHidden(0);
               setSent(0);
             }}
           >
             清空列表
           </Button>
-          {skipped > 0 && (
-            <Typography.Text type="secondary">已跳过文件夹中 {skipped} 个非报告文件</Typography.Text>
+          {hidden > 0 && (
+            <Typography.Text type="secondary">另有 {hidden} 个隐藏或系统文件未列出</Typography.Text>
           )}
         </Space>
         {(busy || sent > 0) && total > 0 && (
@@ -287,7 +295,7 @@ export function Upload() {
             type={count('failed') + count('rejected') > 0 ? 'warning' : 'success'}
             showIcon
             data-testid="upload-summary"
-            title={`上传完成：新入库 ${count('added')} 个，内容已存在 ${count('linked')} 个，未变化 ${count('unchanged')} 个，失败 ${count('failed') + count('rejected')} 个`}
+            title={`上传完成：新入库 ${count('added')} 个，内容已存在 ${count('linked')} 个，未变化 ${count('unchanged')} 个，失败 ${count('failed') + count('rejected')} 个${count('skipped') > 0 ? `，跳过 ${count('skipped')} 个非报告文件` : ''}`}
             action={<a href={href('/reports')}>查看报告列表</a>}
           />
         )}
@@ -298,10 +306,24 @@ export function Upload() {
             size="small"
             rowKey="id"
             dataSource={items}
+            onRow={(i) => ({ 'data-name': i.name, 'data-status': i.status }) as HTMLAttributes<HTMLElement>}
             pagination={items.length > 50 ? { pageSize: 50 } : false}
             data-testid="upload-table"
             columns={[
-              { title: '文件', dataIndex: 'name', key: 'name' },
+              {
+                title: '文件',
+                key: 'name',
+                // The folder part muted: two files of one name in different folders stay apart.
+                render: (_, i) => {
+                  const cut = i.name.lastIndexOf('/') + 1;
+                  return (
+                    <span data-testid="upload-name">
+                      {cut > 0 && <span style={{ color: COLORS.muted }}>{i.name.slice(0, cut)}</span>}
+                      {i.name.slice(cut)}
+                    </span>
+                  );
+                },
+              },
               { title: '大小', key: 'size', width: 100, render: (_, i) => formatBytes(i.file.size) },
               {
                 title: '状态',
@@ -320,7 +342,12 @@ export function Upload() {
                   ) : (
                     <span
                       style={{
-                        color: i.status === 'failed' || i.status === 'rejected' ? '#cf1322' : undefined,
+                        color:
+                          i.status === 'failed' || i.status === 'rejected'
+                            ? COLORS.bad
+                            : i.status === 'skipped'
+                              ? COLORS.muted
+                              : undefined,
                       }}
                     >
                       {i.message ?? ''}
