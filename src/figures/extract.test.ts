@@ -96,4 +96,90 @@ describe('extractFigures', () => {
     expect(f && text.slice(f.quoteSpan.start, f.quoteSpan.end)).toBe('全县共调解矛盾纠纷1,200件');
     expect(f?.area).toBe('A07');
   });
+
+  // Our own sentences in the phrasings that domain.md §5 records from reports other than the seeds
+  // (provinces, ministries, 执法统计年报), and in common variants of them: every figure, in order.
+  it.each([
+    ['全市组织法治专题培训200余场次。', [['leadership.law_trainings', 200]]],
+    ['出台《某某条例》等3部地方性法规、规章。', [['legislation.enacted', 3]]],
+    [
+      '审查重大合同56份，提出意见建议120条，涉及金额35.2亿元。',
+      [
+        ['legality_review.contracts', 56],
+        ['legality_review.opinions', 120],
+      ],
+    ],
+    [
+      '共受理行政调解案件3.2万件，调解成功2.8万件。',
+      [
+        ['mediation.cases', 32000],
+        ['mediation.succeeded', 28000],
+      ],
+    ],
+    [
+      '全年受理行政复议案件300件，作出撤销、变更、确认违法和责令履行决定等纠错决定27件，通过调解、和解方式结案35件。',
+      [
+        ['reconsideration.accepted', 300],
+        ['reconsideration.corrected', 27],
+        ['reconsideration.settled', 35],
+      ],
+    ],
+    ['行政复议被纠错率为4.55%。', [['reconsideration.correction_rate', 4.55]]],
+    ['126名行政机关主要负责人出庭应诉。', [['litigation.head_appearances', 126]]],
+    ['1.2万余名国家机关工作人员参加旁听庭审。', [['litigation.trial_observers', 12000]]],
+    ['全年共开展领导干部旁听庭审活动3次，参与人员260人次。', [['litigation.trial_observers', 260]]],
+    [
+      '办理行政执法案件34482件，其中行政许可32424件，行政处罚2054件，行政裁决4件。',
+      [['enforcement.penalty_cases', 2054]],
+    ],
+    [
+      '全年共组织2期行政执法人员资格考试，参考人员512人，合格率91.2%。',
+      [
+        ['enforcement.exam_takers', 512],
+        ['enforcement.exam_pass_rate', 91.2],
+      ],
+    ],
+    ['组织行政执法人员参加公共法律知识培训，培训1260人次。', [['enforcement.trained', 1260]]],
+    ['开展行政执法案卷评查，共抽查案卷380卷，评出优秀案卷25卷。', [['enforcement.case_files_reviewed', 380]]],
+    [
+      '社区矫正在册对象186人，全年新接收98人，解矫112人。',
+      [
+        ['community_correction.on_register', 186],
+        ['community_correction.received', 98],
+        ['community_correction.released', 112],
+      ],
+    ],
+    [
+      '全年共收到行政复议申请320件，依法受理286件，审结271件，综合纠错率12.3%。',
+      [
+        ['reconsideration.received', 320],
+        ['reconsideration.accepted', 286],
+        ['reconsideration.closed', 271],
+        ['reconsideration.correction_rate', 12.3],
+      ],
+    ],
+    [
+      '受理劳动人事争议仲裁案件380件，结案365件。',
+      [
+        ['arbitration.accepted', 380],
+        ['arbitration.closed', 365],
+      ],
+    ],
+    [
+      '办理人大代表建议85件、政协提案120件，办复率100%。',
+      [
+        ['oversight.npc_suggestions', 85],
+        ['oversight.cppcc_proposals', 120],
+        ['oversight.handled_rate', 100],
+      ],
+    ],
+    ['12345热线全年受理群众诉求16.8万件，办结率99.2%。', [['hotline.calls', 168000]]],
+  ] as [string, [string, number][]][])('reads %s', (text, expected) => {
+    expect(extract(text).map(([k, v]) => [k, v])).toEqual(expected);
+  });
+
+  it('does not count training of others, or the best case files, as enforcement figures', () => {
+    expect(extract('组织律师参加培训，培训300人次。')).toEqual([]);
+    expect(extract('评出优秀案卷25卷。')).toEqual([]);
+  });
 });
