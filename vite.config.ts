@@ -56,13 +56,13 @@ function preloadShell(entry: string): Plugin {
       handler(_html, ctx) {
         const bundle = ctx.bundle ?? {};
         const shell = Object.values(bundle).find((c) => c.type === 'chunk' && c.name === entry);
-        if (!shell || shell.type !== 'chunk') return [];
+        if (shell?.type !== 'chunk') return [];
         const seen = new Set<string>();
         const files: string[] = [];
         const css = new Set<string>();
         const visit = (name: string): void => {
           const chunk = bundle[name];
-          if (!chunk || chunk.type !== 'chunk' || seen.has(name)) return;
+          if (chunk?.type !== 'chunk' || seen.has(name)) return;
           seen.add(name);
           // The entry is in the page already.
           if (!chunk.isEntry) files.push(name);
