@@ -174,6 +174,17 @@ describe('extractFigures', () => {
       ],
     ],
     ['12345热线全年受理群众诉求16.8万件，办结率99.2%。', [['hotline.calls', 168000]]],
+    [
+      '梳理不予行政处罚事项56项、减轻行政处罚事项18项、不予实施行政强制措施事项9项。',
+      [
+        ['lenient.no_penalty_items', 56],
+        ['lenient.reduced_penalty_items', 18],
+        ['lenient.no_coercion_items', 9],
+      ],
+    ],
+    ['建立法律专家库，入库专家25名。', [['counsel.experts', 25]]],
+    ['全年法律援助中心共受理援助案件862件。', [['legal_aid.cases', 862]]],
+    ['政府信息主动公开1862件，依申请公开政府信息36件。', [['transparency.documents_published', 1862]]],
   ] as [string, [string, number][]][])('reads %s', (text, expected) => {
     expect(extract(text).map(([k, v]) => [k, v])).toEqual(expected);
   });
