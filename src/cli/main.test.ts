@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readDocx } from '../readers/docx.js';
 import { main } from './main.js';
 import { memoryOutput } from './output.js';
 
@@ -87,5 +88,20 @@ describe('fazhi eval', () => {
     expect(result.totals.indicatorPrecision).toBe(1);
     expect(result.totals.indicatorRecall).toBe(1);
     expect(Object.keys(result.totals.indicatorsByGroup).sort()).toEqual(['A03', 'A04', 'A07', 'A10']);
+  });
+});
+
+describe('fazhi export --format docx', () => {
+  it('writes the review document of the inputs, and refuses a review in a table format', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fazhi-cli-'));
+    const path = join(dir, 'review.docx');
+    const done = await run('export', report, '--format', 'docx', '--out', path);
+    expect(done.code).toBe(0);
+    expect(readDocx(readFileSync(path)).text).toContain('清河县人民政府关于2023年度法治政府建设情况的报告');
+    expect((await run('export', report, '--table', 'review')).code).toBe(2);
+    expect((await run('export', report, '--table', 'scores', '--format', 'docx', '--out', path)).code).toBe(
+      2,
+    );
+    expect((await run('export', report, '--format', 'docx')).stderr).toContain('needs --out FILE');
   });
 });

@@ -68,16 +68,22 @@ export function buildProgram(out: Output, setExit: (code: number) => void): Comm
 
   program
     .command('export')
-    .description('export figures (long or wide), findings and scores of reports as CSV or XLSX')
+    .description(
+      'export figures (long or wide), findings and scores of reports as CSV or XLSX, or their review (审阅意见) as DOCX',
+    )
     .argument('[inputs...]', 'files, directories or glob patterns (none: the corpus in the store)')
     .option('--data <dir>', 'embedded database directory (default: $FAZHI_DATA, else ./fazhi-data)')
     .option('--database-url <url>', 'PostgreSQL server (default: $DATABASE_URL)')
     .addOption(
-      new Option('-t, --table <table>', 'what to export')
-        .choices(['figures', 'figures-wide', 'findings', 'scores', 'all'])
+      new Option('-t, --table <table>', 'what to export (review: the review document, DOCX)')
+        .choices(['figures', 'figures-wide', 'findings', 'scores', 'all', 'review'])
         .default('figures'),
     )
-    .addOption(new Option('-f, --format <format>', 'file format').choices(['csv', 'xlsx']).default('csv'))
+    .addOption(
+      new Option('-f, --format <format>', 'file format (docx: the review document)')
+        .choices(['csv', 'xlsx', 'docx'])
+        .default('csv'),
+    )
     .option('-o, --out <file>', 'output file (CSV goes to standard output without it)')
     .action(async (inputs: string[], opts: ExportOptions) => {
       const { runExport } = await import('./export-command.js');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineAnalyzer } from '../ingest/analyzer.js';
+import { readDocx } from '../readers/docx.js';
 import { detectCorpusReuse } from '../reuse/corpus.js';
 import { encodeGbk } from '../synth/gbk.js';
 import { generateCorpus } from '../synth/generate.js';
@@ -281,6 +282,23 @@ describe.each(testBackends())('web API [%s]', (backend) => {
     expect(xlsx.res.statusCode).toBe(200);
     expect(xlsx.res.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await get('/api/export?table=all&as=csv')).res.statusCode).toBe(400);
+  });
+
+  it('exports the review (审阅意见) of one report or of a filtered list as DOCX', async () => {
+    const list = (await get('/api/reports?limit=2&sort=id&order=asc')).body;
+    const id = list.rows[0].id as string;
+    const one = await get(`/api/reports/${id}/review.docx`);
+    expect(one.res.statusCode).toBe(200);
+    expect(one.res.headers['content-disposition']).toContain('.docx');
+    const text = readDocx(one.res.rawPayload).text;
+    expect(text).toContain('法治政府建设年度报告审阅意见');
+    expect(text).toContain(list.rows[0].title);
+    const all = await get('/api/export?table=review&as=docx&format=txt');
+    expect(all.res.statusCode).toBe(200);
+    expect(readDocx(all.res.rawPayload).text).toContain(`审阅意见（${COUNT} 篇）`);
+    expect((await get('/api/export?table=review&as=csv')).res.statusCode).toBe(400);
+    expect((await get('/api/export?table=scores&as=docx')).res.statusCode).toBe(400);
+    expect((await get('/api/reports/999999/review.docx')).res.statusCode).toBe(404);
   });
 
   it('finds reused passages on the fly, as fazhi reuse stores them', async () => {

@@ -28,6 +28,8 @@ import Fastify, {
   type FastifyRequest,
   type RouteShorthandOptions,
 } from 'fastify';
+import { buildReview } from '../export/review.js';
+import { renderReviewDocx } from '../export/review-docx.js';
 import { buildTable, TABLE_KINDS, type Table, type TableKind } from '../export/tables.js';
 import { toCsv, writeXlsx } from '../export/write.js';
 import { type Analyzer, createAnalyzer } from '../ingest/analyzer.js';
@@ -45,6 +47,7 @@ import {
   overview,
   readings,
   reportDetail,
+  reviewInputs,
   SORTS,
   type Sort,
 } from './data.js';
@@ -167,6 +170,16 @@ function sendXlsx(reply: FastifyReply, bytes: Buffer, name: string): FastifyRepl
   return reply
     .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     .header('content-disposition', contentDisposition('attachment', `${name}.xlsx`))
+    .send(bytes);
+}
+
+/** Reports in one review document (a Word file of this many reports is already a long read). */
+const MAX_REVIEW_REPORTS = 200;
+
+function sendDocx(reply: FastifyReply, bytes: Buffer, name: string): FastifyReply {
+  return reply
+    .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    .header('content-disposition', contentDisposition('attachment', `${name}.docx`))
     .send(bytes);
 }
 
@@ -493,6 +506,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/reports/:id', { schema: detailSchema }, detailHandler);
   app.get('/api/reports/:id.json', { schema: detailSchema }, detailHandler);
   app.get(
+    '/api/reports/:id/review.docx',
+    { schema: { tags: ['reports'], summary: '一篇报告的审阅意见（DOCX）', params: q.idParams } },
+    async (req, reply) => {
+      const id = reportId(req);
+      const [input] = await reviewInputs(store.pool, { ids: [id] }, 1);
+      if (!input) throw new HttpError(404, 'not-found', `没有编号为 ${id} 的报告`);
+      return sendDocx(reply, await renderReviewDocx(buildReview([input], labels())), `审阅意见-${id}`);
+    },
+  );
+  app.get(
     '/api/reports/:id.csv',
     { schema: { tags: ['reports'], summary: '一篇报告的数据（CSV）', params: q.idParams } },
     async (req, reply) => {
@@ -784,8 +807,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     async (req, reply) => {
       const query = req.query as Record<string, unknown>;
-      const table = (str(query.table) ?? 'figures') as TableKind | 'all';
+      const table = (str(query.table) ?? 'figures') as TableKind | 'all' | 'review';
       const format = str(query.as) ?? 'csv';
+      if ((table === 'review') !== (format === 'docx'))
+        throw new HttpError(400, 'bad-request', '审阅意见只导出为 DOCX（table=review&as=docx）');
+      if (table === 'review') {
+        const inputs = await reviewInputs(store.pool, filtersOf(req), MAX_REVIEW_REPORTS + 1);
+        if (inputs.length > MAX_REVIEW_REPORTS)
+          throw new HttpError(
+            413,
+            'too-many-reports',
+            `审阅意见一次至多导出 ${MAX_REVIEW_REPORTS} 篇报告，请先缩小筛选范围`,
+          );
+        return sendDocx(reply, await renderReviewDocx(buildReview(inputs, labels())), 'fazhi-审阅意见');
+      }
       if (table !== 'all' && !TABLE_KINDS.includes(table))
         throw new HttpError(400, 'bad-request', `unknown table "${table}"`);
       if (format !== 'csv' && format !== 'xlsx')

@@ -3,6 +3,7 @@
  * report, the compare table. Same SQL on PGlite and PostgreSQL; filters from filters.ts.
  */
 
+import type { ReviewInput } from '../export/review.js';
 import type { ContractReport } from '../output/contract.js';
 import { hasTrigram } from '../search/search.js';
 import { makeSnippet } from '../search/snippet.js';
@@ -632,6 +633,19 @@ export async function readings(db: Queryable, f: ReportFilters, max = 5000): Pro
     sql.params,
   );
   return rows.map((r) => r.reading);
+}
+
+/** The readings of the reports under filters `f` with their text (for the review), at most `max`. */
+export async function reviewInputs(db: Queryable, f: ReportFilters, max: number): Promise<ReviewInput[]> {
+  const trigram = await hasTrigram(db);
+  const sql = new Sql();
+  const { where } = filterConditions(sql, f, trigram);
+  const { rows } = await db.query<{ id: string; reading: ContractReport; text: string }>(
+    `SELECT r.id, r.reading, (SELECT t.text FROM report_texts t WHERE t.report_id = r.id) AS text
+     ${fromClause(f)} ${whereClause(where)} ORDER BY r.id LIMIT ${sql.p(max)}`,
+    sql.params,
+  );
+  return rows.map((r) => ({ id: String(r.id), reading: r.reading, text: r.text ?? '' }));
 }
 
 /** Every facet name (for the OpenAPI description). */

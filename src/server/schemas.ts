@@ -65,10 +65,11 @@ export const querySchemas = {
       ...filters,
       table: {
         type: 'string',
-        enum: ['figures', 'figures-wide', 'findings', 'scores', 'all'],
+        enum: ['figures', 'figures-wide', 'findings', 'scores', 'all', 'review'],
         default: 'figures',
+        description: 'review：审阅意见（DOCX）',
       },
-      as: { type: 'string', enum: ['csv', 'xlsx'], default: 'csv', description: '导出文件类型' },
+      as: { type: 'string', enum: ['csv', 'xlsx', 'docx'], default: 'csv', description: '导出文件类型' },
     },
   },
   roster: { type: 'object', properties: { year: { type: 'integer', minimum: 1990, maximum: 2100 } } },

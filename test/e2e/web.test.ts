@@ -15,6 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineAnalyzer } from '../../src/ingest/analyzer.js';
+import { readDocx } from '../../src/readers/docx.js';
 import { buildApp } from '../../src/server/app.js';
 import { seedDemo } from '../../src/server/serve.js';
 import { openStore, type Store } from '../../src/store/open.js';
@@ -246,6 +247,17 @@ describe.skipIf(!HAVE_CHROMIUM)('web app end to end', () => {
     await page.getByRole('tab', { name: /评分/u }).click();
     await page.waitForSelector('[data-testid="score"]');
     await page.screenshot({ path: join(OUT, 'report-score.png'), fullPage: false });
+    // The review (审阅意见) of this report, as Word: its title and every finding's message.
+    const [review] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('review-docx').click(),
+    ]);
+    const reviewPath = join(OUT, 'review.docx');
+    await review.saveAs(reviewPath);
+    const reviewText = readDocx(readFileSync(reviewPath)).text;
+    expect(reviewText).toContain((await page.getByTestId('report-title').textContent()) ?? '?');
+    const detail = await (await page.request.get(`${base}/api/reports/${id}`)).json();
+    for (const f of detail.reading.findings as { message: string }[]) expect(reviewText).toContain(f.message);
     // The original file, by id.
     const original = await page.request.get(`${base}/api/reports/${id}/original`);
     expect(original.status()).toBe(200);

@@ -1,7 +1,11 @@
 /** `fazhi export` without inputs exports the corpus in the store, on both backends. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { memoryOutput } from '../../src/cli/output.js';
+import { readDocx } from '../../src/readers/docx.js';
 import { BACKENDS, cliStore, postgresAvailable, testCorpus } from './backends.js';
 
 async function cli(...argv: string[]) {
@@ -28,6 +32,27 @@ for (const backend of BACKENDS) {
           expect(longRows.length).toBeGreaterThan(6);
           expect(long.stdout.startsWith('\ufeffsource,title')).toBe(true);
         } finally {
+          await store.cleanup();
+        }
+      });
+
+      it('writes the review of every stored report as DOCX, quoting the text of each finding', async () => {
+        const corpus = await testCorpus(3);
+        const store = await cliStore(backend);
+        const out = mkdtempSync(join(tmpdir(), 'fazhi-review-'));
+        try {
+          expect((await cli('ingest', corpus, ...store.args)).code).toBe(0);
+          const path = join(out, 'review.docx');
+          const done = await cli('export', ...store.args, '--format', 'docx', '--out', path);
+          expect(done.code).toBe(0);
+          expect(done.stderr).toContain('the review of 3 reports');
+          const text = readDocx(readFileSync(path)).text;
+          expect(text).toContain('法治政府建设年度报告审阅意见（3 篇）');
+          expect(text.match(/^评分：/gmu)).toHaveLength(3);
+          // Quotes come from the stored text: at least one finding per report points at some.
+          expect((text.match(/^原文：“.+”$/gmu) ?? []).length).toBeGreaterThanOrEqual(3);
+        } finally {
+          rmSync(out, { recursive: true, force: true });
           await store.cleanup();
         }
       });

@@ -120,12 +120,12 @@ export function parseLooseDate(text: string): ParsedDate | null {
 }
 
 /**
- * Month-day dates in running text whose 月 was lost: "820日" (8月20日), "1016日至20日". Only
+ * Month-day dates in running text whose 月 was lost: "820日" (8月20日), "1016日至20日", "2023年820日". Only
  * digit runs of 3–4 directly followed by 日 that are not a valid day on their own qualify.
  */
 export function findGarbledMonthDays(text: string, year: number | null): ParsedDate[] {
   const found: ParsedDate[] = [];
-  const re = /(?<![\d年月.\-/])(\d{3,4})日/gu;
+  const re = /(?<![\d月.\-/])(\d{3,4})日/gu;
   for (const m of text.matchAll(re)) {
     const digits = m[1] as string;
     const readings = monthDayReadings(year ?? 2000, digits).map((iso) =>

@@ -99,6 +99,8 @@ export function Overview({ params }: { params: URLSearchParams }) {
         return from >= 80 ? COLORS.good : from >= 60 ? COLORS.fair : COLORS.bad;
       },
       counts: true,
+      // Every band named (ten short labels fit; ECharts would otherwise drop every other one).
+      categoryLabel: { interval: 0, fontSize: 11 },
       grid: { left: 40, right: 16, top: 20, bottom: 30 },
       barMaxWidth: 36,
     });

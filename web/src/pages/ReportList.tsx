@@ -209,6 +209,14 @@ export function ReportList({ params }: { params: URLSearchParams }) {
       key: 'xlsx',
       label: <a href={apiUrl('/export', { ...filters, table: 'all', as: 'xlsx' })}>全部表 XLSX</a>,
     },
+    {
+      key: 'review',
+      label: (
+        <a href={apiUrl('/export', { ...filters, table: 'review', as: 'docx' })}>
+          审阅意见 DOCX（至多 200 篇）
+        </a>
+      ),
+    },
   ];
 
   const active = Object.keys(filters).filter((k) => k !== 'q');

@@ -531,6 +531,9 @@ export function ReportView({ id, params }: { id: string; params: URLSearchParams
             JSON
           </a>
           <a href={apiUrl(`/reports/${d.id}.csv`)}>数据 CSV</a>
+          <a href={apiUrl(`/reports/${d.id}/review.docx`)} data-testid="review-docx">
+            审阅意见 DOCX
+          </a>
           <a href={href(`/reuse/${d.id}`)}>复用检测</a>
           <a href={href('/compare', { keys: [...new Set(r.indicators.map((f) => f.key))].slice(0, 3) })}>
             对比本报告的指标

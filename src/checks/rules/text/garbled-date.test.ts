@@ -20,6 +20,14 @@ describe(RULE, () => {
     expect(f?.severity).toBe('warning');
   });
 
+  it('fires on a month-day that lost 月 after a year', () => {
+    const text = reportText({
+      measures: `${MEASURES}\n(十一)开展专项督察。2023年820日，县政府组织督察组开展法治督察。`,
+    });
+    const found = findingsOf(RULE, text);
+    expect(found.map((f) => [text.slice(f.span.start, f.span.end), f.fix?.text])).toEqual([['820日', '8月20日']]);
+  });
+
   it('fires on a signature date without separators, keeping the year', () => {
     const text = reportText({ signature: '某某县人民政府\n2023210' });
     const found = findingsOf(RULE, text);
