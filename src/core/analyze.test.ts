@@ -92,3 +92,35 @@ describe('analyze: text that is not a report', () => {
     expect(report.notAReport).toMatch(/too short|no mention/u);
   });
 });
+
+describe('analyze: title variants', () => {
+  const source = fixture('county-gov-2023.txt');
+
+  it('reads a title broken over two lines as one, its spans still on the text', () => {
+    const report = analyze(
+      source.replace(
+        /^清河县人民政府关于2023年度法治政府建设情况的报告$/mu,
+        '清河县人民政府关于2023年度法治政府\n建设情况的报告',
+      ),
+      { knowledge },
+    );
+    expect(report.meta.title).toBe('清河县人民政府关于2023年度法治政府建设情况的报告');
+    expect(report.meta.year).toBe(2023);
+    const at = (key: keyof typeof report.metaSpans): string => {
+      const span = report.metaSpans[key];
+      return span ? report.text.slice(span.start, span.end) : '';
+    };
+    expect(at('year')).toBe('2023');
+    expect(at('issuer')).toBe('清河县人民政府');
+  });
+
+  it('takes the year the publication date makes the previous one when title and body disagree', () => {
+    // The title says 2024 (a typo), and the plans speak of 2024 more often than the body of 2023;
+    // the opening and the publication in 2024 say 2023.
+    const text = source
+      .replace(/关于2023年度法治政府建设情况的报告/gu, '关于2024年度法治政府建设情况的报告')
+      .replace('二是持续推进', '二是2024年一季度、2024年二季度、2024年下半年持续推进');
+    const report = analyze(text, { knowledge });
+    expect(report.meta.year).toBe(2023);
+  });
+});

@@ -99,6 +99,29 @@ describe('findLayout', () => {
     );
   });
 
+  it('joins a title broken over two lines, under metadata lines it does not know by heart', () => {
+    const { layout, text, roles } = layoutOf(
+      [
+        '信息索引号:000014349/2024-00112',
+        '生成日期:2024-03-25',
+        '公开日期:2024-03-26',
+        '运河区人民政府关于2023年度法治政府',
+        '建设情况的报告',
+        '2023年,我区扎实推进法治政府建设,取得明显成效。',
+      ].join('\n'),
+    );
+    expect(layout.fields.map((f) => [f.field, f.value])).toEqual([
+      ['indexNumber', '000014349/2024-00112'],
+      ['signed', '2024-03-25'],
+      ['published', '2024-03-26'],
+    ]);
+    expect(layout.title && text.slice(layout.title.start, layout.title.end)).toBe(
+      '运河区人民政府关于2023年度法治政府\n建设情况的报告',
+    );
+    expect(roles.slice(3, 6)).toEqual(['title', 'title', 'body']);
+    expect(layout.bodyStart).toBe(5);
+  });
+
   it('does not take the preamble or a part heading for the title', () => {
     const { layout } = layoutOf(
       [

@@ -150,6 +150,8 @@ export function findLayout(text: string, knowledge: Knowledge, titleHint?: strin
 
   // Title: the last title-like line before the first substantive paragraph.
   let titleIndex = -1;
+  /** The first line of the title (titleIndex, or the line before it for a title on two lines). */
+  let titleFirst = -1;
   let title: Span | null = null;
   let firstSubstantive = lines.length;
   for (let i = 0; i < lines.length; i++) {
@@ -160,13 +162,32 @@ export function findLayout(text: string, knowledge: Knowledge, titleHint?: strin
       const titleField = f.find((x) => x.field === 'title' && isTitleLike(x.value));
       if (titleField && titleIndex < 0) {
         titleIndex = i;
+        titleFirst = i;
         title = titleField.span;
       }
       continue;
     }
     if (isTitleLike(line) || (titleHint && line === titleHint)) {
       titleIndex = i;
+      titleFirst = i;
       title = spans[i] as Span;
+      continue;
+    }
+    // A title broken over two lines ("…关于2023年度法治政府" / "建设情况的报告"), neither half a title.
+    const next = lines[i + 1];
+    if (
+      next !== undefined &&
+      !chrome[i + 1] &&
+      !fieldLines[i + 1] &&
+      line.length < 40 &&
+      !SENTENCE_PUNCT.test(line) &&
+      !isTitleLike(next) &&
+      isTitleLike(line + next)
+    ) {
+      titleIndex = i + 1;
+      title = { start: (spans[i] as Span).start, end: (spans[i + 1] as Span).end };
+      titleFirst = i;
+      i++;
       continue;
     }
     if (line.length >= 25 || SENTENCE_PUNCT.test(line) || /^[一二三四五六七八九十]+、/u.test(line)) {
@@ -186,6 +207,7 @@ export function findLayout(text: string, knowledge: Knowledge, titleHint?: strin
         !isFragment(line)
       ) {
         titleIndex = i;
+        titleFirst = i;
         title = spans[i] as Span;
         break;
       }
@@ -196,7 +218,7 @@ export function findLayout(text: string, knowledge: Knowledge, titleHint?: strin
   let bodyStart = titleIndex + 1;
   for (let i = 0; i < bodyStart; i++) {
     const p = paragraphs[i] as Paragraph;
-    p.role = i === titleIndex ? 'title' : 'header';
+    p.role = i >= titleFirst && i <= titleIndex ? 'title' : 'header';
     for (const f of fieldLines[i] ?? []) fields.push(f);
   }
   while (bodyStart < lines.length) {

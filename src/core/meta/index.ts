@@ -45,33 +45,16 @@ function dateIn(text: string, offset: number): { iso: string; span: Span } | nul
 export function readMeta(text: string, layout: Layout, knowledge: Knowledge, hints: SourceHints): MetaResult {
   const spans: MetaSpans = {};
   const dateIssues: DateIssue[] = [];
-  const title = layout.title
-    ? text.slice(layout.title.start, layout.title.end).trim()
-    : (hints.title ?? null);
+  // A title on two lines is read as one; `titleAt` maps an index of the joined title back to the text.
+  const rawTitle = layout.title ? text.slice(layout.title.start, layout.title.end) : null;
+  const trimmed = rawTitle?.trim() ?? '';
+  const titleStart = (layout.title?.start ?? 0) + (rawTitle ? rawTitle.indexOf(trimmed) : 0);
+  const lineBreak = /\s*\n\s*/u.exec(trimmed);
+  const title = rawTitle !== null ? trimmed.replace(/\s*\n\s*/u, '') : (hints.title ?? null);
+  const titleAt = (i: number): number =>
+    titleStart + i + (lineBreak && i >= lineBreak.index ? lineBreak[0].length : 0);
   if (layout.title) spans.title = layout.title;
   const parsed = title ? parseTitle(title) : null;
-  const titleOffset = layout.title?.start ?? 0;
-
-  // Year: from the title, else from the opening of the body ("2022年,我区…"); when the two
-  // disagree, the year the body speaks of more often wins (a title with a typo).
-  const bodyText = text.slice(layout.body.start, layout.body.end);
-  const openingYear = /^[^。]{0,40}?((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/du.exec(bodyText);
-  if (parsed?.year && openingYear && Number(openingYear[1]) !== parsed.year) {
-    const count = (y: number): number => bodyText.split(`${y}年`).length - 1;
-    const other = Number(openingYear[1]);
-    if (count(other) > count(parsed.year)) {
-      parsed.year = other;
-      parsed.yearStart = -1;
-    }
-  }
-  let year = parsed?.year ?? null;
-  if (year !== null && layout.title && parsed && parsed.yearStart >= 0) {
-    spans.year = { start: titleOffset + parsed.yearStart, end: titleOffset + parsed.yearEnd };
-  } else if (openingYear) {
-    year = Number(openingYear[1]);
-    const [start, end] = openingYear.indices?.[1] ?? [0, 0];
-    spans.year = { start: layout.body.start + start, end: layout.body.start + end };
-  }
 
   // Publication date: the page header, else the container's hint.
   let published: string | null = null;
@@ -82,6 +65,29 @@ export function readMeta(text: string, layout: Layout, knowledge: Knowledge, hin
     spans.published = pub.span;
   } else if (hints.published) {
     published = dateIn(hints.published, 0)?.iso ?? null;
+  }
+
+  // Year: from the title, else from the opening of the body ("2022年,我区…"). When the two
+  // disagree (a title with a typo), the one the publication date makes the previous year wins,
+  // else the one the body speaks of more often.
+  const bodyText = text.slice(layout.body.start, layout.body.end);
+  const openingYear = /^[^。]{0,40}?((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/du.exec(bodyText);
+  if (parsed?.year && openingYear && Number(openingYear[1]) !== parsed.year) {
+    const count = (y: number): number => bodyText.split(`${y}年`).length - 1;
+    const other = Number(openingYear[1]);
+    const previous = published ? Number(published.slice(0, 4)) - 1 : null;
+    if (previous === other || (previous !== parsed.year && count(other) > count(parsed.year))) {
+      parsed.year = other;
+      parsed.yearStart = -1;
+    }
+  }
+  let year = parsed?.year ?? null;
+  if (year !== null && layout.title && parsed && parsed.yearStart >= 0) {
+    spans.year = { start: titleAt(parsed.yearStart), end: titleAt(parsed.yearEnd - 1) + 1 };
+  } else if (openingYear) {
+    year = Number(openingYear[1]);
+    const [start, end] = openingYear.indices?.[1] ?? [0, 0];
+    spans.year = { start: layout.body.start + start, end: layout.body.start + end };
   }
 
   // Signing date: under the signature, else 成文日期.
@@ -119,7 +125,7 @@ export function readMeta(text: string, layout: Layout, knowledge: Knowledge, hin
   const subject = parsed?.subject ?? '';
   const subjectSpan =
     parsed && layout.title
-      ? { start: titleOffset + parsed.subjectStart, end: titleOffset + parsed.subjectEnd }
+      ? { start: titleAt(parsed.subjectStart), end: titleAt(parsed.subjectEnd - 1) + 1 }
       : null;
   const signatureIssuers = (layout.signature?.issuers ?? []).map((s) => text.slice(s.start, s.end).trim());
   const publisher =

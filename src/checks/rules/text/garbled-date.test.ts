@@ -25,7 +25,9 @@ describe(RULE, () => {
       measures: `${MEASURES}\n(十一)开展专项督察。2023年820日，县政府组织督察组开展法治督察。`,
     });
     const found = findingsOf(RULE, text);
-    expect(found.map((f) => [text.slice(f.span.start, f.span.end), f.fix?.text])).toEqual([['820日', '8月20日']]);
+    expect(found.map((f) => [text.slice(f.span.start, f.span.end), f.fix?.text])).toEqual([
+      ['820日', '8月20日'],
+    ]);
   });
 
   it('fires on a signature date without separators, keeping the year', () => {
