@@ -189,6 +189,27 @@ describe('extractFigures', () => {
     expect(extract(text).map(([k, v]) => [k, v])).toEqual(expected);
   });
 
+  it('gives figures after 分别为 the keys of the items listed before it, one by one', () => {
+    expect(
+      extract('全县受理行政复议申请、审结行政复议案件分别为86件、79件。').map(([k, v]) => [k, v]),
+    ).toEqual([
+      ['reconsideration.accepted', 86],
+      ['reconsideration.closed', 79],
+    ]);
+    expect(extract('行政复议案件受理数、办结数分别为120件和112件。').map(([k, v]) => [k, v])).toEqual([
+      ['reconsideration.accepted', 120],
+      ['reconsideration.closed', 112],
+    ]);
+    // The noun left to the last item.
+    expect(
+      extract('法律援助、公证、司法鉴定案件分别为320件、2100件、156件。').map(([k, v]) => [k, v]),
+    ).toEqual([
+      ['legal_aid.cases', 320],
+      ['notary.cases', 2100],
+      ['forensic.cases', 156],
+    ]);
+  });
+
   it('does not count training of others, or the best case files, as enforcement figures', () => {
     expect(extract('组织律师参加培训，培训300人次。')).toEqual([]);
     expect(extract('评出优秀案卷25卷。')).toEqual([]);

@@ -144,6 +144,57 @@ function baseUnit(unit: string): string {
   return unit.replace(/[(（][^)）]*[)）]$/u, '');
 }
 
+/** "受理、审结行政复议案件分别为86件、79件": the items before 分别, and the figures after it. */
+const RESPECTIVELY = /^(.*?)分别(?:为|是|达到|达|有|占)?\s*$/u;
+const LIST_SEPARATOR = /、|以及|和|及|与/u;
+
+/**
+ * Figures listed after "分别为" take the keys of the items listed before it, one by one, when
+ * every item names an indicator on its own and there are as many items as figures; otherwise the
+ * keys found so far stand (the items may be two bodies doing one thing: "常委会、常务会议分别…").
+ */
+function assignRespectively(
+  catalogue: Catalogue,
+  text: string,
+  quantities: Quantity[],
+  froms: number[],
+  keys: (string | null)[],
+  where: { topic: string; topicStart: number },
+): void {
+  for (let i = 0; i < quantities.length; i++) {
+    const q = quantities[i] as Quantity;
+    const m = RESPECTIVELY.exec(text.slice(froms[i] as number, q.start));
+    if (!m?.[1]) continue;
+    let last = i;
+    while (
+      last + 1 < quantities.length &&
+      CARRY_GAP.test(
+        text.slice((quantities[last] as Quantity).end, (quantities[last + 1] as Quantity).start),
+      ) &&
+      CARRY_CONNECTOR.test(
+        text.slice((quantities[last] as Quantity).end, (quantities[last + 1] as Quantity).start),
+      )
+    ) {
+      last++;
+    }
+    const items = m[1].split(LIST_SEPARATOR).filter((x) => x.trim() !== '');
+    if (last === i || items.length !== last - i + 1) continue;
+    // An item may leave the noun to the last one ("法律援助、公证、司法鉴定案件").
+    const noun = (items[items.length - 1] as string).slice(-2);
+    const found = items.map((item, k) => {
+      const figure = quantities[i + k] as Quantity;
+      const context = { after: '', topic: where.topic, topicAt: figure.start - where.topicStart };
+      const keyOf = (local: string) =>
+        bestRow(catalogue, baseUnit(figure.unit), { ...context, local, veto: local })?.row.key;
+      return keyOf(item) ?? keyOf(item + noun);
+    });
+    if (found.every((k) => k)) {
+      for (const [n, k] of found.entries()) keys[i + n] = k as string;
+    }
+    i = last;
+  }
+}
+
 export interface ExtractOptions {
   /** Where figures are looked for: the report body. */
   body: Span;
@@ -224,6 +275,10 @@ export function extractFigures(text: string, catalogue: Catalogue, options: Extr
       if (NOT_CARRY.test(text.slice(froms[i] as number, q.start))) continue;
       if (canCarry(catalogue, text.slice(q.end, next.start), nextKey, baseUnit(q.unit))) keys[i] = nextKey;
     }
+    assignRespectively(catalogue, text, quantities, froms, keys, {
+      topic,
+      topicStart: previousSentence?.start ?? sentence.start,
+    });
     quantities.forEach((q, i) => {
       const key = keys[i];
       if (!key) return;

@@ -273,6 +273,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reuse.invalidate();
     overviews.invalidate();
   };
+  // The landing page's numbers are computed as the server starts, not on the first visit (not
+  // awaited: the server is ready at once; a failure is left to the first request to report).
+  app.addHook('onReady', async () => {
+    cachedOverview(parseFilters({})).catch(() => {});
+  });
   let analyzer = options.analyzer ?? null;
   const ownAnalyzer = !options.analyzer;
   const getAnalyzer = (): Analyzer => {
