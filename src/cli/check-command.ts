@@ -22,7 +22,7 @@ import {
   formatResults,
 } from './format-findings.js';
 import { expandInputs } from './inputs.js';
-import { byteSize } from './options.js';
+import { byteSize, jsonOption } from './options.js';
 import type { Output } from './output.js';
 
 export interface CheckCommandOptions {
@@ -175,6 +175,7 @@ export function registerCheckCommand(
     .addOption(
       new Option('-f, --format <format>', 'output format').choices([...CHECK_FORMATS]).default('stylish'),
     )
+    .addOption(jsonOption())
     .option('-c, --config <path>', 'configuration file (default: the nearest fazhi.config.json)')
     .addOption(
       new Option('--preset <name>', 'rule preset, replacing "extends" of the config').choices([...PRESETS]),

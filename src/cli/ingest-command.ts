@@ -10,7 +10,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { IngestSummary } from '../ingest/ingest.js';
 import type { ProgressMode } from '../ingest/progress.js';
-import { byteSize, positiveInt } from './options.js';
+import { byteSize, jsonOption, positiveInt } from './options.js';
 import { type Output, processOutput } from './output.js';
 
 /** Where the store is: the options every store command takes. */
@@ -184,6 +184,7 @@ export function registerIngestCommand(program: Command, out: Output, setExit: (c
     .addOption(
       new Option('-f, --format <format>', 'summary format').choices(['text', 'json']).default('text'),
     )
+    .addOption(jsonOption())
     .action(async (inputs: string[], opts: IngestCommandOptions) => {
       setExit(await runIngestCommand(inputs, opts, out));
     });

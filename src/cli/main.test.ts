@@ -26,6 +26,12 @@ describe('fazhi analyze', () => {
     expect(json.indicators.length).toBeGreaterThan(5);
   });
 
+  it('takes --json for --format json, as gold-format.md spells it', async () => {
+    const json = await run('analyze', '--json', report);
+    expect(json.code).toBe(0);
+    expect(json.stdout).toBe((await run('analyze', report, '--format', 'json')).stdout);
+  });
+
   it('prints {"reports":[…]} for several inputs and reports a bad one without losing the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fazhi-cli-'));
     writeFileSync(join(dir, 'empty.txt'), '');

@@ -5,7 +5,7 @@ import { type AnalyzeFormat, runAnalyze } from './analyze-command.js';
 import { registerCheckCommand } from './check-command.js';
 import type { ExportOptions } from './export-command.js';
 import { registerIngestCommand } from './ingest-command.js';
-import { byteSize, positiveInt } from './options.js';
+import { byteSize, jsonOption, positiveInt } from './options.js';
 import { type Output, processOutput } from './output.js';
 import { registerSearchCommand } from './search-command.js';
 import { registerWorkerCommand } from './worker-command.js';
@@ -32,6 +32,7 @@ export function buildProgram(out: Output, setExit: (code: number) => void): Comm
         .choices(['text', 'json', 'ndjson'])
         .default('text'),
     )
+    .addOption(jsonOption())
     .option('--force', 'analyze inputs even when they do not look like a rule-of-law report')
     .option('--max-bytes <size>', 'largest input file accepted (e.g. 20MB)', byteSize)
     .option('-c, --config <path>', 'configuration of the checks (default: the nearest fazhi.config.json)')
@@ -57,6 +58,7 @@ export function buildProgram(out: Output, setExit: (code: number) => void): Comm
     .argument('<gold-dir>', 'directory of gold JSON files (e.g. ../shared/gold/seeds)')
     .option('--corpus <dir>', 'directory holding the reports (default: resolved from each gold "source")')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(jsonOption())
     .action(async (goldDir: string, opts: { corpus?: string; format: 'text' | 'json' }) => {
       const { evaluateGold, formatEval } = await import('../eval/run.js');
       const result = await evaluateGold(goldDir, { corpus: opts.corpus });
@@ -96,6 +98,7 @@ export function buildProgram(out: Output, setExit: (code: number) => void): Comm
     .option('--data <dir>', 'embedded database directory (default: $FAZHI_DATA, else ./fazhi-data)')
     .option('--database-url <url>', 'PostgreSQL server (default: $DATABASE_URL)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(jsonOption())
     .action(async (opts: { data?: string; databaseUrl?: string; format: 'text' | 'json' }) => {
       const { runReuse } = await import('./reuse-command.js');
       setExit(await runReuse(opts, out));

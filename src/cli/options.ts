@@ -1,5 +1,5 @@
 /** Parsers of option values shared by the commands. */
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 
 export function positiveInt(value: string): number {
   const n = Number(value);
@@ -20,4 +20,9 @@ export function byteSize(value: string): number {
         ? 1024
         : 1;
   return Math.round(Number(m[1]) * factor);
+}
+
+/** `--json`: the same as `--format json` (the spelling of gold-format.md: `fazhi analyze --json FILE`). */
+export function jsonOption(): Option {
+  return new Option('--json', 'the same as --format json').implies({ format: 'json' });
 }

@@ -9,7 +9,7 @@ import type { JurisdictionLevel, PartKind, UnitKind } from '../core/types.js';
 import type { SearchRequest, SearchResult } from '../search/search.js';
 import { PART_NAMES } from './format-text.js';
 import { addStoreOptions, type StoreCliOptions } from './ingest-command.js';
-import { positiveInt } from './options.js';
+import { jsonOption, positiveInt } from './options.js';
 import type { Output } from './output.js';
 
 export interface SearchCommandOptions extends StoreCliOptions {
@@ -158,6 +158,7 @@ export function registerSearchCommand(program: Command, out: Output, setExit: (c
     .argument('[query...]', 'search terms (none: list by the filters, newest first)');
   addStoreOptions(command)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(jsonOption())
     .option('--province <p>', 'province code or name (13, 130000, 河北)')
     .option('--code <code>', 'jurisdiction code or prefix (1305 for 邢台市 and below)')
     .addOption(
