@@ -175,6 +175,7 @@ describe('extractFigures', () => {
     ],
     ['12345热线全年受理群众诉求16.8万件，办结率99.2%。', [['hotline.calls', 168000]]],
     ['全年累计开展“双随机、一公开”抽查460次。', [['supervision.random_inspection_tasks', 460]]],
+    ['县委理论学习中心组开展法治专题学习3次。', [['leadership.central_group_law_study', 3]]],
     [
       '梳理不予行政处罚事项56项、减轻行政处罚事项18项、不予实施行政强制措施事项9项。',
       [
