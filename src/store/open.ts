@@ -138,6 +138,15 @@ function acquireLock(dataDir: string): () => void {
   throw new StoreError(`cannot lock the data directory ${dataDir}`);
 }
 
+/**
+ * Memory a sort or hash of one query may use before spilling to disk: at least 32 MB (a server
+ * configured higher keeps its own). PostgreSQL's default of 4 MB turns the corpus-wide GROUP BYs of
+ * the overview and comparisons into spills; on PostgreSQL 15 a parallel hash aggregate that spills
+ * took over 10 minutes for 3 million figures where 32 MB takes a second (docs/bench.md).
+ */
+const RAISE_WORK_MEM =
+  "SELECT set_config('work_mem', '32MB', false) WHERE pg_size_bytes(current_setting('work_mem')) < pg_size_bytes('32MB')";
+
 /** Open the store and bring its schema up to date. */
 export async function openStore(target: StoreTarget, options: OpenOptions = {}): Promise<Store> {
   let store: Store;
@@ -149,6 +158,10 @@ export async function openStore(target: StoreTarget, options: OpenOptions = {}):
     });
     // An idle client losing its connection must not crash the process.
     pool.on('error', () => {});
+    // Queued before any query of the new client (a client runs its queries in order).
+    pool.on('connect', (client) => {
+      client.query(RAISE_WORK_MEM).catch(() => {});
+    });
     store = {
       backend: 'postgres',
       pool,
@@ -195,6 +208,8 @@ export async function openStore(target: StoreTarget, options: OpenOptions = {}):
         });
       }
     }
+    // PGlite is one session: set once.
+    await pglite.query(RAISE_WORK_MEM);
     const pool = new pg.Pool(createPgConfig(pglite));
     store = {
       backend: 'pglite',

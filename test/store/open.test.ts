@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore, StoreError } from '../../src/store/open.js';
-import { seedDataDir } from './backends.js';
+import { describeBackends, seedDataDir } from './backends.js';
 
 describe('the embedded store on disk', () => {
   it('serves one process at a time, and takes over the lock of a process that is gone', async () => {
@@ -29,5 +29,17 @@ describe('the embedded store on disk', () => {
     await expect(
       openStore({ backend: 'pglite', dataDir: '/nonexistent/fazhi' }, { create: false }),
     ).rejects.toThrow(/no fazhi store/u);
+  });
+});
+
+describeBackends('the store’s sessions', (store) => {
+  it('let a query sort and hash in at least 32 MB before spilling to disk', async () => {
+    // Several connections at once: each new one of the pool is raised, not only the first.
+    const results = await Promise.all(
+      [1, 2, 3].map(() =>
+        store().pool.query<{ bytes: string }>("SELECT pg_size_bytes(current_setting('work_mem')) AS bytes"),
+      ),
+    );
+    for (const r of results) expect(Number(r.rows[0]?.bytes)).toBeGreaterThanOrEqual(32 * 1024 * 1024);
   });
 });
