@@ -99,6 +99,15 @@ describe('findLayout', () => {
     );
   });
 
+  it('reads a header line that opens with the author', () => {
+    const line = '作者:县司法局  发布时间:2024-03-12 09:30  点击数:';
+    expect(parseFieldLine(line, 0, knowledge)?.map((f) => [f.field, f.value])).toEqual([
+      ['author', '县司法局'],
+      ['published', '2024-03-12 09:30'],
+      ['views', ''],
+    ]);
+  });
+
   it('joins a title broken over two lines, under metadata lines it does not know by heart', () => {
     const { layout, text, roles } = layoutOf(
       [
