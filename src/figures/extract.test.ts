@@ -177,6 +177,14 @@ describe('extractFigures', () => {
     ['全年累计开展“双随机、一公开”抽查460次。', [['supervision.random_inspection_tasks', 460]]],
     ['县委理论学习中心组开展法治专题学习3次。', [['leadership.central_group_law_study', 3]]],
     [
+      '审核政府合同126份，为政府重大决策提供法律意见88条。',
+      [
+        ['legality_review.contracts', 126],
+        ['legality_review.opinions', 88],
+      ],
+    ],
+    ['组织旁听庭审活动3次，260名领导干部参加。', [['litigation.trial_observers', 260]]],
+    [
       '梳理不予行政处罚事项56项、减轻行政处罚事项18项、不予实施行政强制措施事项9项。',
       [
         ['lenient.no_penalty_items', 56],
