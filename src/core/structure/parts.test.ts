@@ -17,6 +17,7 @@ describe('classifyHeading', () => {
     ['四、2024年工作思路', ['plans']],
     ['三、下步工作打算', ['plans']],
     ['五、其他需要报告的事项', ['other']],
+    ['五、其他有关情况', ['other']],
   ])('%s → %j', (title, kinds) => {
     expect(classifyHeading(title, knowledge, 2023)).toEqual(kinds);
   });
