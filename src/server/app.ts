@@ -35,7 +35,7 @@ import { toCsv, writeXlsx } from '../export/write.js';
 import { type Analyzer, createAnalyzer } from '../ingest/analyzer.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { Store } from '../store/open.js';
-import { failedFiles } from '../store/queries.js';
+import { failedFiles, getReport } from '../store/queries.js';
 import type { FailedFile, IndicatorCount, ListResponse, Meta, UploadResponse } from './api-types.js';
 import { GenerationCache } from './cache.js';
 import { parseSpreadsheet } from './csv.js';
@@ -515,8 +515,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { schema: { tags: ['reports'], summary: '一篇报告的审阅意见（DOCX）', params: q.idParams } },
     async (req, reply) => {
       const id = reportId(req);
-      const [input] = await reviewInputs(store.pool, { ids: [id] }, 1);
-      if (!input) throw new HttpError(404, 'not-found', `没有编号为 ${id} 的报告`);
+      // Any stored report, a superseded version too (as its detail view).
+      const report = await getReport(store.pool, id);
+      if (!report) throw new HttpError(404, 'not-found', `没有编号为 ${id} 的报告`);
+      const input = { id, reading: report.reading, text: report.text };
       return sendDocx(reply, await renderReviewDocx(buildReview([input], labels())), `审阅意见-${id}`);
     },
   );
