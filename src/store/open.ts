@@ -155,13 +155,14 @@ export async function openStore(target: StoreTarget, options: OpenOptions = {}):
       connectionString: target.url,
       max: options.max ?? 4,
       application_name: 'fazhi',
+      // Awaited before the new client serves its first query.
+      onConnect: async (client) => {
+        await client.query(RAISE_WORK_MEM);
+      },
     });
     // An idle client losing its connection must not crash the process.
     pool.on('error', () => {});
-    // Queued before any query of the new client (a client runs its queries in order).
-    pool.on('connect', (client) => {
-      client.query(RAISE_WORK_MEM).catch(() => {});
-    });
+
     store = {
       backend: 'postgres',
       pool,
