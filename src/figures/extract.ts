@@ -165,18 +165,11 @@ function assignRespectively(
     const q = quantities[i] as Quantity;
     const m = RESPECTIVELY.exec(text.slice(froms[i] as number, q.start));
     if (!m?.[1]) continue;
+    const gap = (k: number): string =>
+      text.slice((quantities[k] as Quantity).end, (quantities[k + 1] as Quantity).start);
     let last = i;
-    while (
-      last + 1 < quantities.length &&
-      CARRY_GAP.test(
-        text.slice((quantities[last] as Quantity).end, (quantities[last + 1] as Quantity).start),
-      ) &&
-      CARRY_CONNECTOR.test(
-        text.slice((quantities[last] as Quantity).end, (quantities[last + 1] as Quantity).start),
-      )
-    ) {
+    while (last + 1 < quantities.length && CARRY_GAP.test(gap(last)) && CARRY_CONNECTOR.test(gap(last)))
       last++;
-    }
     const items = m[1].split(LIST_SEPARATOR).filter((x) => x.trim() !== '');
     if (last === i || items.length !== last - i + 1) continue;
     // An item may leave the noun to the last one ("法律援助、公证、司法鉴定案件").

@@ -142,7 +142,7 @@ function acquireLock(dataDir: string): () => void {
  * Memory a sort or hash of one query may use before spilling to disk: at least 32 MB (a server
  * configured higher keeps its own). PostgreSQL's default of 4 MB turns the corpus-wide GROUP BYs of
  * the overview and comparisons into spills; on PostgreSQL 15 a parallel hash aggregate that spills
- * took over 10 minutes for 3 million figures where 32 MB takes a second (docs/bench.md).
+ * took over 10 minutes for 3 million figures where 32 MB takes 3 seconds (docs/bench.md).
  */
 const RAISE_WORK_MEM =
   "SELECT set_config('work_mem', '32MB', false) WHERE pg_size_bytes(current_setting('work_mem')) < pg_size_bytes('32MB')";
