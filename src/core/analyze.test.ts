@@ -124,3 +124,26 @@ describe('analyze: title variants', () => {
     expect(report.meta.year).toBe(2023);
   });
 });
+
+describe('analyze: documents that are not annual reports', () => {
+  const source = fixture('county-gov-2023.txt');
+  const retitled = (title: string) =>
+    analyze(source.replaceAll('清河县人民政府关于2023年度法治政府建设情况的报告', title), { knowledge });
+
+  it('refuses titles of the documents that sit beside the reports (data/other-documents.tsv)', () => {
+    for (const [title, what] of [
+      ['清河县人民政府2023年政府信息公开工作年度报告', 'government information disclosure'],
+      ['清河县2024年法治政府建设工作要点', 'work plan'],
+      ['清河县2023年行政执法统计年报', 'enforcement statistics'],
+      ['《清河县人民政府关于2023年度法治政府建设情况的报告》解读', 'interpretation'],
+    ] as const) {
+      expect(retitled(title).notAReport, title).toContain(what);
+    }
+  });
+
+  it('reads the report itself and its usual title shapes', () => {
+    expect(analyze(source, { knowledge }).notAReport).toBeNull();
+    expect(retitled('清河县2023年法治政府建设年度报告').notAReport).toBeNull();
+    expect(retitled('清河县人民政府2023年度法治政府建设工作报告').notAReport).toBeNull();
+  });
+});

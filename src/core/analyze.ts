@@ -54,7 +54,14 @@ export interface Report {
 /** Words without which a text is not about rule-of-law government work. */
 const TOPIC = /法治政府|依法行政|法治建设|法治.{0,4}建设|全面依法治/u;
 
-function notAReportReason(text: string, report: Pick<Report, 'body' | 'parts' | 'meta'>): string | null {
+function notAReportReason(
+  text: string,
+  report: Pick<Report, 'body' | 'parts' | 'meta'>,
+  knowledge: Knowledge,
+): string | null {
+  const title = report.meta.title ?? '';
+  const other = knowledge.otherDocuments.find((d) => d.re.test(title));
+  if (other) return `the title names another kind of document (${other.what}): ${title}`;
   const bodyLength = report.body.end - report.body.start;
   if (bodyLength < 200) return `too short for a report (${bodyLength} characters of body text)`;
   if (!TOPIC.test(text)) return 'no mention of 法治政府/依法行政/法治建设';
@@ -109,6 +116,6 @@ export function analyze(source: string, options: AnalyzeOptions): Report {
     figures,
     dateIssues,
     convertedFromTraditional,
-    notAReport: notAReportReason(text, partial),
+    notAReport: notAReportReason(text, partial, knowledge),
   };
 }

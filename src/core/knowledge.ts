@@ -32,9 +32,17 @@ export interface OrgSuffix {
 }
 
 /** Everything the analysis needs besides the text. */
+/** A kind of document that is not an annual report, known by how its title ends. */
+export interface OtherDocument {
+  what: string;
+  re: RegExp;
+}
+
 export interface Knowledge {
   partCues: PartCue[];
   pageChrome: ChromePattern[];
+  /** Titles of other documents (政府信息公开年度报告, 工作要点 …): not a report. */
+  otherDocuments: OtherDocument[];
   metaLabels: MetaLabel[];
   orgSuffixes: OrgSuffix[];
   divisions: DivisionIndex;
@@ -49,6 +57,7 @@ export interface Knowledge {
 export interface KnowledgeSources {
   partCues: string;
   pageChrome: string;
+  otherDocuments: string;
   metaLabels: string;
   orgSuffixes: string;
   divisions: DivisionIndex;
@@ -99,6 +108,9 @@ export function compileKnowledge(sources: KnowledgeSources): Knowledge {
     const source = where === 'any' ? `^(?:${pattern})$` : `^(?:${pattern})`;
     return { where, re: compile(source, 'page-chrome.tsv') } satisfies ChromePattern;
   });
+  const otherDocuments = parseTsvRows(sources.otherDocuments, 'other-documents.tsv', 2).map(
+    ([what, pattern]) => ({ what: what as string, re: compile(pattern as string, 'other-documents.tsv') }),
+  );
   const metaLabels = parseTsvRows(sources.metaLabels, 'meta-labels.tsv', 2).map(([field, pattern]) => ({
     field: field as string,
     re: compile(`^(?:${spacedLabel(pattern as string)})\\s*[:：]?\\s*`, 'meta-labels.tsv'),
@@ -111,6 +123,7 @@ export function compileKnowledge(sources: KnowledgeSources): Knowledge {
   return {
     partCues,
     pageChrome,
+    otherDocuments,
     metaLabels,
     orgSuffixes,
     divisions: sources.divisions,

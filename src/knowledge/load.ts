@@ -22,6 +22,7 @@ export function loadKnowledge(): Knowledge {
   cached ??= compileKnowledge({
     partCues: read('part-cues.tsv'),
     pageChrome: read('page-chrome.tsv'),
+    otherDocuments: read('other-documents.tsv'),
     metaLabels: read('meta-labels.tsv'),
     orgSuffixes: read('org-suffixes.tsv'),
     divisions: loadDivisions(),
