@@ -185,6 +185,7 @@ describe('extractFigures', () => {
     ],
     ['组织旁听庭审活动3次，260名领导干部参加。', [['litigation.trial_observers', 260]]],
     ['网上政务服务事项可办率达到98.6%。', [['services.online_rate', 98.6]]],
+    ['对38家重点执法单位的420卷行政执法案卷进行评查。', [['enforcement.case_files_reviewed', 420]]],
     [
       '梳理不予行政处罚事项56项、减轻行政处罚事项18项、不予实施行政强制措施事项9项。',
       [
