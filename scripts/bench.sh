@@ -15,12 +15,12 @@ node dist/bench/run.js
 export BENCH_STORE_RUNS="${BENCH_STORE_RUNS:-5}"
 export BENCH_STORE_SCALED_RUNS="${BENCH_STORE_SCALED_RUNS:-3}"
 if [ -z "${FAZHI_TEST_DATABASE_URL:-}" ] && [ -z "${DATABASE_URL:-}" ]; then
+  # The script prints DATABASE_URL=… and FAZHI_PG_DIR=… lines.
   if PG_ENV=$(scripts/pg-test-server.sh start 2>/dev/null); then
-    FAZHI_PG_DIR=$(sed -n 's/^FAZHI_PG_DIR=//p' <<<"$PG_ENV")
-    FAZHI_TEST_DATABASE_URL=$(sed -n 's/^DATABASE_URL=//p' <<<"$PG_ENV")
-    export FAZHI_TEST_DATABASE_URL
+    eval "$PG_ENV"
+    export DATABASE_URL
     trap 'scripts/pg-test-server.sh stop "$FAZHI_PG_DIR"' EXIT
-    echo "bench: a throwaway PostgreSQL server for the store benchmark: $FAZHI_TEST_DATABASE_URL" >&2
+    echo "bench: a throwaway PostgreSQL server for the store benchmark: $DATABASE_URL" >&2
   fi
 fi
 node dist/bench/store.js

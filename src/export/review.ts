@@ -73,10 +73,16 @@ function unitName(r: ContractReport): string {
   return r.meta.issuer ?? r.meta.jurisdiction?.name ?? r.meta.title ?? r.source;
 }
 
-function section(input: ReviewInput, labels: Labels, index: number): ReviewSection {
+/** Labels and the names looked up in them, made once per review. */
+interface Names {
+  labels: Labels;
+  rules: Map<string, string>;
+  indicators: Map<string, string>;
+}
+
+function section(input: ReviewInput, names: Names, index: number): ReviewSection {
   const { reading: r, text } = input;
-  const ruleNames = new Map(labels.rules.map((x) => [x.id, x.name]));
-  const indicatorNames = new Map(labels.indicators.map((x) => [x.key, x.name]));
+  const { labels, rules: ruleNames, indicators: indicatorNames } = names;
   const m = r.meta;
   const facts: [string, string][] = [];
   if (m.issuer) facts.push(['报告单位', `${m.issuer}（${labels.unitKinds[m.unitKind] ?? m.unitKind}）`]);
@@ -138,7 +144,12 @@ function section(input: ReviewInput, labels: Labels, index: number): ReviewSecti
 }
 
 export function buildReview(inputs: ReviewInput[], labels: Labels): Review {
-  const sections = inputs.map((input, i) => section(input, labels, i));
+  const names: Names = {
+    labels,
+    rules: new Map(labels.rules.map((x) => [x.id, x.name])),
+    indicators: new Map(labels.indicators.map((x) => [x.key, x.name])),
+  };
+  const sections = inputs.map((input, i) => section(input, names, i));
   return {
     title:
       inputs.length === 1

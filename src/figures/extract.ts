@@ -268,10 +268,12 @@ export function extractFigures(text: string, catalogue: Catalogue, options: Extr
       if (NOT_CARRY.test(text.slice(froms[i] as number, q.start))) continue;
       if (canCarry(catalogue, text.slice(q.end, next.start), nextKey, baseUnit(q.unit))) keys[i] = nextKey;
     }
-    assignRespectively(catalogue, text, quantities, froms, keys, {
-      topic,
-      topicStart: previousSentence?.start ?? sentence.start,
-    });
+    if (sentenceText.includes('分别')) {
+      assignRespectively(catalogue, text, quantities, froms, keys, {
+        topic,
+        topicStart: previousSentence?.start ?? sentence.start,
+      });
+    }
     quantities.forEach((q, i) => {
       const key = keys[i];
       if (!key) return;

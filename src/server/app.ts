@@ -45,11 +45,10 @@ import {
   indicatorCounts,
   listReports,
   overview,
-  readings,
   reportDetail,
-  reviewInputs,
   SORTS,
   type Sort,
+  storedReadings,
 } from './data.js';
 import { FilterError, parseFilters, type ReportFilters } from './filters.js';
 import { inputErrorMessage, labels } from './labels.js';
@@ -146,11 +145,28 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string):
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-function sendCsv(reply: FastifyReply, table: Table, name: string): FastifyReply {
+/** Exports, by the extension of their file name. */
+const EXPORT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: CONTENT_TYPES['.docx'] as string,
+} as const;
+
+/** Send an export as a download named `name.ext`. */
+function sendAttachment(
+  reply: FastifyReply,
+  ext: keyof typeof EXPORT_TYPES,
+  body: string | Buffer,
+  name: string,
+): FastifyReply {
   return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', contentDisposition('attachment', `${name}.csv`))
-    .send(toCsv(table));
+    .type(EXPORT_TYPES[ext])
+    .header('content-disposition', contentDisposition('attachment', `${name}.${ext}`))
+    .send(body);
+}
+
+function sendCsv(reply: FastifyReply, table: Table, name: string): FastifyReply {
+  return sendAttachment(reply, 'csv', toCsv(table), name);
 }
 
 async function xlsxBuffer(tables: Table[]): Promise<Buffer> {
@@ -166,22 +182,8 @@ async function xlsxBuffer(tables: Table[]): Promise<Buffer> {
   }
 }
 
-function sendXlsx(reply: FastifyReply, bytes: Buffer, name: string): FastifyReply {
-  return reply
-    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', contentDisposition('attachment', `${name}.xlsx`))
-    .send(bytes);
-}
-
 /** Reports in one review document (a Word file of this many reports is already a long read). */
 const MAX_REVIEW_REPORTS = 200;
-
-function sendDocx(reply: FastifyReply, bytes: Buffer, name: string): FastifyReply {
-  return reply
-    .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-    .header('content-disposition', contentDisposition('attachment', `${name}.docx`))
-    .send(bytes);
-}
 
 function filtersOf(req: FastifyRequest): ReportFilters {
   return parseFilters(req.query as Record<string, unknown>);
@@ -519,7 +521,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const report = await getReport(store.pool, id);
       if (!report) throw new HttpError(404, 'not-found', `没有编号为 ${id} 的报告`);
       const input = { id, reading: report.reading, text: report.text };
-      return sendDocx(reply, await renderReviewDocx(buildReview([input], labels())), `审阅意见-${id}`);
+      return sendAttachment(
+        reply,
+        'docx',
+        await renderReviewDocx(buildReview([input], labels())),
+        `审阅意见-${id}`,
+      );
     },
   );
   app.get(
@@ -819,14 +826,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if ((table === 'review') !== (format === 'docx'))
         throw new HttpError(400, 'bad-request', '审阅意见只导出为 DOCX（table=review&as=docx）');
       if (table === 'review') {
-        const inputs = await reviewInputs(store.pool, filtersOf(req), MAX_REVIEW_REPORTS + 1);
+        const inputs = await storedReadings(store.pool, filtersOf(req), MAX_REVIEW_REPORTS + 1, true);
         if (inputs.length > MAX_REVIEW_REPORTS)
           throw new HttpError(
             413,
             'too-many-reports',
             `审阅意见一次至多导出 ${MAX_REVIEW_REPORTS} 篇报告，请先缩小筛选范围`,
           );
-        return sendDocx(reply, await renderReviewDocx(buildReview(inputs, labels())), 'fazhi-审阅意见');
+        return sendAttachment(
+          reply,
+          'docx',
+          await renderReviewDocx(buildReview(inputs, labels())),
+          'fazhi-审阅意见',
+        );
       }
       if (table !== 'all' && !TABLE_KINDS.includes(table))
         throw new HttpError(400, 'bad-request', `unknown table "${table}"`);
@@ -834,13 +846,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         throw new HttpError(400, 'bad-request', `unknown format "${format}"`);
       if (format === 'csv' && table === 'all')
         throw new HttpError(400, 'bad-request', 'CSV 一次导出一张表；全部表请选 XLSX');
-      const reports = await readings(store.pool, filtersOf(req));
+      const reports = (await storedReadings(store.pool, filtersOf(req), 5000)).map((x) => x.reading);
       const catalogue = loadKnowledge().catalogue;
       const kinds = table === 'all' ? TABLE_KINDS : [table];
       const tables = kinds.map((k) => buildTable(k, reports, catalogue));
       const name = `fazhi-${table}`;
       if (format === 'csv') return sendCsv(reply, tables[0] as Table, name);
-      return sendXlsx(reply, await xlsxBuffer(tables), name);
+      return sendAttachment(reply, 'xlsx', await xlsxBuffer(tables), name);
     },
   );
 
@@ -957,7 +969,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { schema: { tags: ['roster'], summary: '报送情况（XLSX）', querystring: q.roster } },
     async (req, reply) => {
       const board = await rosterBoard(store.pool, yearOf(req));
-      return sendXlsx(reply, await xlsxBuffer([rosterTable(board)]), `报送情况-${board.year ?? ''}`);
+      return sendAttachment(
+        reply,
+        'xlsx',
+        await xlsxBuffer([rosterTable(board)]),
+        `报送情况-${board.year ?? ''}`,
+      );
     },
   );
   app.post(

@@ -623,26 +623,23 @@ export async function indicatorCounts(db: Queryable, f: ReportFilters): Promise<
   return new Map(rows.map((r) => [r.key, r.n]));
 }
 
-/** The JSON readings of the filtered reports (for the export tables), oldest first. */
-export async function readings(db: Queryable, f: ReportFilters, max = 5000): Promise<ContractReport[]> {
+/**
+ * The readings of the reports under filters `f`, in id order, at most `max`; with their text when
+ * `withText` (the review quotes it; the export tables do not need it).
+ */
+export async function storedReadings(
+  db: Queryable,
+  f: ReportFilters,
+  max: number,
+  withText = false,
+): Promise<ReviewInput[]> {
   const trigram = await hasTrigram(db);
   const sql = new Sql();
   const { where } = filterConditions(sql, f, trigram);
-  const { rows } = await db.query<{ reading: ContractReport }>(
-    `SELECT r.reading ${fromClause(f)} ${whereClause(where)} ORDER BY r.id LIMIT ${sql.p(max)}`,
-    sql.params,
-  );
-  return rows.map((r) => r.reading);
-}
-
-/** The readings of the reports under filters `f` with their text (for the review), at most `max`. */
-export async function reviewInputs(db: Queryable, f: ReportFilters, max: number): Promise<ReviewInput[]> {
-  const trigram = await hasTrigram(db);
-  const sql = new Sql();
-  const { where } = filterConditions(sql, f, trigram);
-  const { rows } = await db.query<{ id: string; reading: ContractReport; text: string }>(
-    `SELECT r.id, r.reading, (SELECT t.text FROM report_texts t WHERE t.report_id = r.id) AS text
-     ${fromClause(f)} ${whereClause(where)} ORDER BY r.id LIMIT ${sql.p(max)}`,
+  const text = withText ? '(SELECT t.text FROM report_texts t WHERE t.report_id = r.id)' : 'NULL';
+  const { rows } = await db.query<{ id: string; reading: ContractReport; text: string | null }>(
+    `SELECT r.id, r.reading, ${text} AS text ${fromClause(f)} ${whereClause(where)}
+     ORDER BY r.id LIMIT ${sql.p(max)}`,
     sql.params,
   );
   return rows.map((r) => ({ id: String(r.id), reading: r.reading, text: r.text ?? '' }));

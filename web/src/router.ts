@@ -2,8 +2,6 @@
 import { useEffect, useState } from 'react';
 import { type Params, queryString } from './api';
 
-export { listParam } from './api';
-
 export interface Route {
   /** Path segments after '#/', e.g. ['reports', '12']. */
   segments: string[];

@@ -1,6 +1,6 @@
 /** A multi-valued filter of a view (年度, 层级, 省份), kept in the URL as a comma-separated parameter. */
 import { Select } from 'antd';
-import { listParam } from '../router';
+import { listParam } from '../api';
 import type { Count, Meta } from '../types';
 
 export interface FilterOption {

@@ -2,7 +2,7 @@
 import { Alert, Card, Empty, Segmented, Select, Skeleton, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
-import { apiUrl } from '../api';
+import { apiUrl, listParam } from '../api';
 import { Chart, type ChartOption } from '../components/Chart';
 import { barChart } from '../components/chartOptions';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -10,7 +10,7 @@ import { countOptions, FilterSelect, levelOptions, withParam } from '../componen
 import { escapeHtml, formatNumber } from '../format';
 import { useApi, useMeta } from '../hooks';
 import { filterParams } from '../requests';
-import { href, listParam, navigate } from '../router';
+import { href, navigate } from '../router';
 import { COLORS, PALETTE } from '../theme';
 import type { CompareCell, CompareResult, CompareUnit, IndicatorCount, Meta, Overview } from '../types';
 

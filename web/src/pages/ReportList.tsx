@@ -2,12 +2,12 @@
 import { Button, Card, Col, Dropdown, Empty, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { apiUrl } from '../api';
+import { apiUrl, listParam } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDate, SEVERITY_COLORS, scoreColor, splitTerms } from '../format';
 import { useApi, useMeta } from '../hooks';
 import { filterParams, listRequest } from '../requests';
-import { href, listParam, navigate } from '../router';
+import { href, navigate } from '../router';
 import type { Facet, ListResponse, ReportRow } from '../types';
 
 function paramsObject(params: URLSearchParams): Record<string, string> {
