@@ -1,8 +1,9 @@
 /// <reference types="node" />
 /**
- * The web app's build: `web/` → `dist/web/` (served by src/server/app.ts). Run from the package
- * root: `vite build` (npm run build:web) or `vite` for development, with the API proxied to a
- * running `fazhi serve` on port 3000.
+ * The web app's build: `web/` → `dist/web/` (served by src/server/app.ts), and with
+ * `--ssr src/ssr.tsx --outDir ../dist/web-ssr` the overview's server renderer
+ * (src/server/prerender.ts). Run from the package root: `npm run build:web` for both, or `vite`
+ * for development, with the API proxied to a running `fazhi serve` on port 3000.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ import { defineConfig, type Plugin } from 'vite';
 function precompress(): Plugin {
   return {
     name: 'fazhi-precompress',
-    apply: 'build',
+    apply: (_config, env) => env.command === 'build' && !env.isSsrBuild,
     writeBundle(options, bundle) {
       const dir = options.dir ?? '';
       for (const name of Object.keys(bundle)) {
@@ -50,7 +51,7 @@ function precompress(): Plugin {
 function preloadShell(entry: string): Plugin {
   return {
     name: 'fazhi-preload-shell',
-    apply: 'build',
+    apply: (_config, env) => env.command === 'build' && !env.isSsrBuild,
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
@@ -87,31 +88,38 @@ function preloadShell(entry: string): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   root: 'web',
   base: '/',
   plugins: [react(), precompress(), preloadShell('boot')],
+  // The server renderer carries its libraries (React, Ant Design and ECharts are build-time
+  // packages), in their production builds.
+  ssr: { noExternal: true },
+  define: isSsrBuild ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
     sourcemap: false,
     rolldownOptions: {
-      output: {
-        // React and ECharts in chunks of their own (named, and cached across app releases); Ant
-        // Design is split by the pages that use each component, so the overview loads no table
-        // filters, tabs or upload code it does not show.
-        codeSplitting: {
-          groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/ },
-          ],
-        },
-      },
+      output: isSsrBuild
+        ? // One module: the server imports it once and renders the overview only.
+          { codeSplitting: false }
+        : {
+            // React and ECharts in chunks of their own (named, and cached across app releases);
+            // Ant Design is split by the pages that use each component, so the overview loads no
+            // table filters, tabs or upload code it does not show.
+            codeSplitting: {
+              groups: [
+                { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+                { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/ },
+              ],
+            },
+          },
     },
   },
   server: {
     port: 5173,
     proxy: { '/api': 'http://127.0.0.1:3000' },
   },
-});
+}));

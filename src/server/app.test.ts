@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineAnalyzer } from '../ingest/analyzer.js';
@@ -618,6 +619,81 @@ describe('web API security', () => {
       const limited = await app.inject({ method: 'GET', url: '/api/meta' });
       expect(limited.json().message).toContain('请求过于频繁');
       expect((await app.inject({ method: 'GET', url: '/' })).statusCode).toBe(404);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('serves the overview prerendered at / from the API answers, a fresh one after a change', async () => {
+    const web = join(fx.dir, 'web-ssr-test');
+    mkdirSync(web, { recursive: true });
+    writeFileSync(
+      join(web, 'index.html'),
+      '<!doctype html><html><head><title>fazhi</title></head><body><div id="root"></div></body></html>',
+    );
+    // A renderer of our own (the real one, web/src/ssr.tsx, is driven by the e2e test).
+    const renderer = join(web, 'render.mjs');
+    writeFileSync(
+      renderer,
+      [
+        'export function renderOverview({ meta, overview }) {',
+        "  const root = '<main data-total=\"' + overview.total + '\">' + meta.backend + '</main>';",
+        '  return { root, head: \'<style id="ssr"></style>\' };',
+        '}',
+      ].join('\n'),
+    );
+    const app = await buildApp({
+      store: fx.store,
+      demo: true,
+      uploadDir: join(fx.dir, 'up'),
+      webRoot: web,
+      overviewRenderer: renderer,
+      analyzer: inlineAnalyzer(),
+    });
+    try {
+      const res = await app.inject({ method: 'GET', url: '/' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.headers['cache-control']).toBe('no-cache');
+      const total = (await app.inject({ method: 'GET', url: '/api/overview' })).json().total as number;
+      expect(total).toBeGreaterThan(0);
+      expect(res.body).toContain(`<div id="root"><main data-total="${total}">pglite</main></div>`);
+      expect(res.body).toMatch(/<style id="ssr"><\/style>.*<\/head>/su);
+      const initial = /<script type="application\/json" id="fazhi-initial">(.*?)<\/script>/su.exec(
+        res.body,
+      )?.[1];
+      expect(JSON.parse(initial ?? '{}')).toEqual({
+        meta: (await app.inject({ method: 'GET', url: '/api/meta' })).json(),
+        overview: (await app.inject({ method: 'GET', url: '/api/overview' })).json(),
+      });
+      // The guard script is allowed by its hash, and no other inline script is.
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+';/u);
+      // Revalidation, and the compressed copies.
+      const etag = String(res.headers.etag);
+      const again = await app.inject({ method: 'GET', url: '/', headers: { 'if-none-match': etag } });
+      expect(again.statusCode).toBe(304);
+      const br = await app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'gzip, br' } });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(brotliDecompressSync(br.rawPayload).toString()).toBe(res.body);
+      // A change to the store: the next page shows it.
+      const list = (await app.inject({ method: 'GET', url: '/api/reports?limit=1' })).json();
+      const del = await app.inject({ method: 'DELETE', url: `/api/reports/${list.rows[0].id}` });
+      expect(del.statusCode).toBe(200);
+      const after = await app.inject({ method: 'GET', url: '/', headers: { 'if-none-match': etag } });
+      expect(after.statusCode).toBe(200);
+      expect(after.body).toContain(`<main data-total="${total - 1}">`);
+      // A renderer that fails (rebuilt, so it is imported anew): the plain page, and the server goes on.
+      writeFileSync(renderer, "export function renderOverview() { throw new Error('broken build'); }\n");
+      utimesSync(renderer, new Date(), new Date(Date.now() + 5000));
+      const plain = await app.inject({ method: 'GET', url: '/' });
+      expect(plain.statusCode).toBe(200);
+      expect(plain.body).toContain('<div id="root"></div>');
+      expect(plain.body).not.toContain('fazhi-initial');
+      expect((await app.inject({ method: 'GET', url: '/api/overview' })).statusCode).toBe(200);
+      // No renderer built: the plain page.
+      rmSync(renderer);
+      expect((await app.inject({ method: 'GET', url: '/' })).body).toContain('<div id="root"></div>');
     } finally {
       await app.close();
     }

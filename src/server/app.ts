@@ -52,6 +52,7 @@ import {
 } from './data.js';
 import { FilterError, parseFilters, type ReportFilters } from './filters.js';
 import { inputErrorMessage, labels } from './labels.js';
+import { GUARD_SCRIPT_SOURCE, PrerenderedOverview } from './prerender.js';
 import { ReuseService } from './reuse.js';
 import {
   clearRoster,
@@ -83,6 +84,11 @@ export interface AppOptions {
   uploadDir: string;
   /** The built front end (dist/web); null serves the API only. */
   webRoot?: string | null;
+  /**
+   * The overview's server renderer (dist/web-ssr/ssr.js, see prerender.ts); null or absent: the
+   * page at `/` is rendered in the browser only.
+   */
+  overviewRenderer?: string | null;
   maxUploadBytes?: number;
   maxUploadFiles?: number;
   /** Bytes of one upload request in all (default 100 MB): files beyond it are refused, not buffered. */
@@ -271,14 +277,36 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const overviews = new GenerationCache(store.pool);
   const cachedOverview = (f: ReportFilters) =>
     overviews.get(JSON.stringify(f), () => overview(store.pool, f));
+  const webRoot = options.webRoot ? resolve(options.webRoot) : null;
+  // The page at `/` with the overview in it, rendered from the API's own answers.
+  const prerendered =
+    webRoot && options.overviewRenderer
+      ? new PrerenderedOverview(store.pool, {
+          template: join(webRoot, 'index.html'),
+          renderer: resolve(options.overviewRenderer),
+          data: async () => {
+            const [meta, overview] = await Promise.all(
+              ['/api/meta', '/api/overview'].map(async (url) => {
+                const res = await app.inject({ method: 'GET', url });
+                if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+                return res.body;
+              }),
+            );
+            return { meta: meta ?? '', overview: overview ?? '' };
+          },
+          onError: (error) => app.log.error({ err: error }, 'the overview could not be prerendered'),
+        })
+      : null;
   const changed = (): void => {
     reuse.invalidate();
     overviews.invalidate();
+    prerendered?.invalidate();
   };
-  // The landing page's numbers are computed as the server starts, not on the first visit (not
-  // awaited: the server is ready at once; a failure is left to the first request to report).
+  // The landing page is computed as the server starts, not on the first visit (not awaited: the
+  // server is ready at once; a failure is left to the first request to report).
   app.addHook('onReady', async () => {
     cachedOverview(parseFilters({})).catch(() => {});
+    prerendered?.page().catch(() => {});
   });
   let analyzer = options.analyzer ?? null;
   const ownAnalyzer = !options.analyzer;
@@ -1021,12 +1049,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // --- the front end ---------------------------------------------------------------------------
 
-  const webRoot = options.webRoot ? resolve(options.webRoot) : null;
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, {
       root: webRoot,
       prefix: '/',
-      index: ['index.html'],
+      // `/` is the route below: the overview prerendered when it can be.
+      index: false,
       // Files are looked up per request (a rebuilt front end is served without a restart).
       wildcard: true,
       // The build writes Brotli and gzip copies of its text files (vite.config.ts): sent when accepted.
@@ -1038,19 +1066,42 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     });
   }
-  app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !webRoot || req.method !== 'GET') {
-      return reply
-        .status(404)
-        .send({ error: 'not-found', message: `没有这个地址：${req.method} ${req.url.split('?')[0]}` });
-    }
-    if (!existsSync(join(webRoot, 'index.html'))) {
+  if (webRoot) {
+    app.get('/', { schema: { hide: true } }, async (req, reply) => {
+      const page = await prerendered?.page();
+      if (!page) return sendIndex(reply);
+      reply
+        .header('cache-control', 'no-cache')
+        .header('etag', page.etag)
+        .header('vary', 'accept-encoding')
+        .header(
+          'content-security-policy',
+          APP_CSP.replace("script-src 'self'", `script-src 'self' ${GUARD_SCRIPT_SOURCE}`),
+        )
+        .type('text/html; charset=utf-8');
+      if (req.headers['if-none-match'] === page.etag) return reply.status(304).send();
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      if (/\bbr\b/u.test(accepts)) return reply.header('content-encoding', 'br').send(page.br);
+      if (/\bgzip\b/u.test(accepts)) return reply.header('content-encoding', 'gzip').send(page.gzip);
+      return reply.send(page.html);
+    });
+  }
+  const sendIndex = (reply: FastifyReply) => {
+    if (!webRoot || !existsSync(join(webRoot, 'index.html'))) {
       return reply
         .status(503)
         .type('text/plain; charset=utf-8')
         .send('前端尚未构建：请先运行 npm run build:web（API 仍可用：/api/openapi.json）');
     }
     return reply.sendFile('index.html');
+  };
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !webRoot || req.method !== 'GET') {
+      return reply
+        .status(404)
+        .send({ error: 'not-found', message: `没有这个地址：${req.method} ${req.url.split('?')[0]}` });
+    }
+    return sendIndex(reply);
   });
 
   return app;

@@ -57,8 +57,13 @@ const MENU = [
 
 function TokenControl({ meta }: { meta: Meta }) {
   const [open, setOpen] = useState(false);
-  const [value, setValue] = useState(getToken());
-  const [saved, setSaved] = useState(getToken());
+  const [value, setValue] = useState('');
+  const [saved, setSaved] = useState('');
+  // Read after the first render, which must match the server's (it has no browser storage).
+  useEffect(() => {
+    setValue(getToken());
+    setSaved(getToken());
+  }, []);
   if (meta.demo) {
     return (
       <Tooltip title="服务仅监听本机且未设置 FAZHI_TOKEN：上传、删除、名册导入无需令牌">

@@ -1,22 +1,22 @@
 /** The app itself (loaded by main.tsx once the first view's data and code are on their way). */
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { THEME } from './theme';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { adoptServerCharts } from './components/chartPictures';
+import { loadPage } from './pages';
+import { Root } from './Root';
 import 'antd/dist/antd.css';
 import './styles.css';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <ConfigProvider locale={zhCN} theme={THEME}>
-        <AntApp>
-          <App />
-        </AntApp>
-      </ConfigProvider>
-    </StrictMode>,
-  );
+/**
+ * Render the app into `root`, or, when `root` holds the overview as the server rendered it, bring
+ * that markup to life (hydrate it) once the overview's code is here: the first render in the
+ * browser must be the server's.
+ */
+export async function mount(root: HTMLElement, serverRendered: boolean): Promise<void> {
+  if (!serverRendered) {
+    createRoot(root).render(<Root />);
+    return;
+  }
+  await loadPage('overview');
+  adoptServerCharts(root);
+  hydrateRoot(root, <Root />);
 }

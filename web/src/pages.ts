@@ -36,6 +36,11 @@ export function loadPage<K extends PageName>(name: K): Promise<PageComponent<K>>
   return p as Promise<PageComponent<K>>;
 }
 
+/** A page whose code is already at hand (the server imports the overview's). */
+export function providePage<K extends PageName>(name: K, component: PageComponent<K>): void {
+  loaded.set(name, component);
+}
+
 /** The page's component if its code is here. */
 export function loadedPage<K extends PageName>(name: K): PageComponent<K> | undefined {
   return loaded.get(name) as PageComponent<K> | undefined;

@@ -62,6 +62,16 @@ export function prefetch(path: string, params?: Params): void {
   }
 }
 
+/** An answer already at hand (embedded in the page by the server): the first useApi of the URL shows it at once. */
+export function provide(path: string, params: Params | undefined, value: unknown): void {
+  prefetched.set(apiUrl(path, params), { promise: Promise.resolve(value), settled: { value } });
+}
+
+/** Forget every answer kept (the server, between two renders). */
+export function forgetPrefetched(): void {
+  prefetched.clear();
+}
+
 /** The answer of a prefetch that has already arrived (left for takePrefetched to consume). */
 export function peekPrefetched<T>(path: string, params?: Params): { value: T } | undefined {
   return prefetched.get(apiUrl(path, params))?.settled as { value: T } | undefined;

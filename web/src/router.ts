@@ -1,5 +1,6 @@
 /** Hash routing (#/reports?year=2023): bookmarkable views without server routes. */
 import { useEffect, useState } from 'react';
+import { SERVER_RENDERED_HASH } from '../../src/server/server-rendered';
 import { type Params, queryString } from './api';
 
 export interface Route {
@@ -17,14 +18,22 @@ function parse(hash: string): Route {
   };
 }
 
+/** The hash of the page's address; none on the server, which renders only the overview (ssr.tsx). */
+const currentHash = (): string => (typeof window === 'undefined' ? '' : window.location.hash);
+
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parse(window.location.hash));
+  const [route, setRoute] = useState(() => parse(currentHash()));
   useEffect(() => {
     const onChange = () => setRoute(parse(window.location.hash));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return route;
+}
+
+/** Whether `hash` is the address of the page the server renders: the overview, unfiltered. */
+export function isServerRendered(hash: string): boolean {
+  return SERVER_RENDERED_HASH.test(hash);
 }
 
 export function href(path: string, params?: Params): string {

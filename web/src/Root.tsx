@@ -1,0 +1,18 @@
+/** The whole app with its locale and theme: rendered in the browser (boot.tsx) and on the server (ssr.tsx). */
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { StrictMode } from 'react';
+import { App } from './App';
+import { THEME } from './theme';
+
+export function Root() {
+  return (
+    <StrictMode>
+      <ConfigProvider locale={zhCN} theme={THEME}>
+        <AntApp>
+          <App />
+        </AntApp>
+      </ConfigProvider>
+    </StrictMode>
+  );
+}
