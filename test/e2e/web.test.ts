@@ -316,8 +316,12 @@ describe.skipIf(!HAVE_CHROMIUM)('web app end to end', () => {
     const original = await page.request.get(`${base}/api/reports/${id}/original`);
     expect(original.status()).toBe(200);
     expect(await original.text()).toContain(one.text.slice(0, 20));
-    // Timed: a report opened from scratch.
+    // Timed: a report opened from scratch (the app's files in the browser's cache, as after any
+    // earlier visit), and as a browser's very first visit (a link sent by a colleague).
     await timedGoto(page, `#/reports/${id}`, 'report-view', 'report view (cold)');
+    const fresh = await newPage();
+    await timedGoto(fresh, `#/reports/${id}`, 'report-view', 'report view (first visit)');
+    await fresh.context().close();
     const demo = await (
       await page.request.get(`${base}/api/reports?limit=3&sort=findings&facets=false`)
     ).json();

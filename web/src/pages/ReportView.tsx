@@ -24,7 +24,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { Fragment, type ReactNode, useMemo, useState } from 'react';
+import { type CSSProperties, Fragment, type ReactNode, useMemo, useState } from 'react';
 import { apiSend, apiUrl, getToken } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import {
@@ -160,6 +160,19 @@ function ReportText({
 }) {
   const reading = detail.reading;
   const findings = reading.findings ?? [];
+  // One tooltip for the figure under the pointer, on a box laid over it: a tooltip per figure
+  // would cost a component each (hundreds in a long report) on every render of the text.
+  const [tip, setTip] = useState<{ figure: number; box: CSSProperties } | null>(null);
+  const showTip = (figure: number, target: HTMLElement) => {
+    const box = target.getClientRects()[0];
+    const frame = target.closest('.report-text')?.getBoundingClientRect();
+    if (!box || !frame) return;
+    setTip({
+      figure,
+      box: { left: box.left - frame.left, top: box.top - frame.top, width: box.width, height: box.height },
+    });
+  };
+  const tipFigure = tip === null ? undefined : reading.indicators[tip.figure];
   const lines = useMemo(
     () =>
       layout(
@@ -250,8 +263,22 @@ function ReportText({
                       id={id}
                       className={classes.join(' ')}
                       data-figure={figure?.key}
-                      onMouseEnter={figure ? () => onFigure(fi) : undefined}
-                      onMouseLeave={figure ? () => onFigure(null) : undefined}
+                      onMouseEnter={
+                        figure && fi !== null
+                          ? (e) => {
+                              onFigure(fi);
+                              showTip(fi, e.currentTarget);
+                            }
+                          : undefined
+                      }
+                      onMouseLeave={
+                        figure
+                          ? () => {
+                              onFigure(null);
+                              setTip(null);
+                            }
+                          : undefined
+                      }
                     >
                       {content}
                     </span>
@@ -261,7 +288,7 @@ function ReportText({
                 return (
                   <Fragment key={seg.start}>
                     {markers(seg.start)}
-                    {figure ? <Tooltip title={figureText(meta, figure)}>{marked}</Tooltip> : marked}
+                    {marked}
                   </Fragment>
                 );
               })}
@@ -270,6 +297,11 @@ function ReportText({
           </Fragment>
         );
       })}
+      {tip && tipFigure && (
+        <Tooltip open title={figureText(meta, tipFigure)}>
+          <span className="fig-tip-anchor" style={tip.box} />
+        </Tooltip>
+      )}
     </div>
   );
 }
