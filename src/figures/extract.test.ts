@@ -197,6 +197,22 @@ describe('extractFigures', () => {
     ['建立法律专家库，入库专家25名。', [['counsel.experts', 25]]],
     ['全年法律援助中心共受理援助案件862件。', [['legal_aid.cases', 862]]],
     ['政府信息主动公开1862件，依申请公开政府信息36件。', [['transparency.documents_published', 1862]]],
+    // 常务会议学法 is the 会前学法 of the government's executive meetings.
+    [
+      '县政府常务会议学法12次，县委理论学习中心组开展法治专题学习4次。',
+      [
+        ['leadership.pre_meeting_law_study', 12],
+        ['leadership.central_group_law_study', 4],
+      ],
+    ],
+    [
+      '全年开展普法宣传活动800余场次，发放宣传资料12万余份，受教育群众30余万人次。',
+      [
+        ['pufa.activities', 800],
+        ['pufa.materials', 120000],
+        ['pufa.audience', 300000],
+      ],
+    ],
   ] as [string, [string, number][]][])('reads %s', (text, expected) => {
     expect(extract(text).map(([k, v]) => [k, v])).toEqual(expected);
   });
