@@ -213,6 +213,15 @@ describe('extractFigures', () => {
         ['pufa.audience', 300000],
       ],
     ],
+    // The people at an emergency drill are not a 普法 audience; a 信访 rate is no service's.
+    ['开展应急演练120场，参与群众1.5万余人次。', [['emergency.drills', 120]]],
+    [
+      '全年共接待来访群众3260人次，办理信访事项1850件，按期办结率99.2%。',
+      [
+        ['petition.visits', 3260],
+        ['petition.visits', 1850],
+      ],
+    ],
   ] as [string, [string, number][]][])('reads %s', (text, expected) => {
     expect(extract(text).map(([k, v]) => [k, v])).toEqual(expected);
   });
