@@ -213,6 +213,16 @@ describe('extractFigures', () => {
         ['pufa.audience', 300000],
       ],
     ],
+    // An outcome list: each item named by its own word, none lent the last one's key.
+    [
+      '审结行政复议案件412件，其中维持268件、驳回57件、终止39件、撤销18件、确认违法6件、责令履行2件。',
+      [
+        ['reconsideration.closed', 412],
+        ['reconsideration.corrected', 18],
+        ['reconsideration.corrected', 6],
+        ['reconsideration.corrected', 2],
+      ],
+    ],
     // The people at an emergency drill are not a 普法 audience; a 信访 rate is no service's.
     ['开展应急演练120场，参与群众1.5万余人次。', [['emergency.drills', 120]]],
     [

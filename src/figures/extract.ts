@@ -216,6 +216,8 @@ export function extractFigures(text: string, catalogue: Catalogue, options: Extr
     const topic = text.slice(previousSentence?.start ?? sentence.start, sentence.end);
     const quantities = findQuantities(text, sentence.start, sentence.end).filter((q) => q.unit !== '');
     const keys: (string | null)[] = [];
+    /** The key was read after the number ("…464项事项跨域可办"), so it may name the items before too. */
+    const namedAfter: boolean[] = [];
     const cueLines: number[] = [];
     const froms: number[] = [];
     const quoteEnds: number[] = [];
@@ -236,10 +238,12 @@ export function extractFigures(text: string, catalogue: Catalogue, options: Extr
       let key: string | null = null;
       let cueLine = 0;
       let quoteEnd = q.end;
+      let keyAfter = false;
       if (!isActor(catalogue, before, local)) {
         const topicAt = q.start - (previousSentence?.start ?? sentence.start);
         const best = bestRow(catalogue, unit, { local, after, topic, topicAt, veto });
         key = best?.row.key ?? null;
+        keyAfter = best !== null && !best.row.cue;
         cueLine = best?.row.line ?? 0;
         quoteEnd = q.end + (best?.afterEnd ?? 0);
         const prevKey = keys[i - 1];
@@ -256,17 +260,23 @@ export function extractFigures(text: string, catalogue: Catalogue, options: Extr
         cueLine = -1; // an actor's figure: never carried into
       }
       keys.push(key);
+      namedAfter.push(keyAfter);
       cueLines.push(cueLine);
       quoteEnds.push(quoteEnd);
     });
-    // A list whose last item names what it counts: "410项事项、…488项事项、…464项事项跨域可办".
+    // A list whose last item names what it counts after its number: "410项事项、…488项事项、
+    // …464项事项跨域可办". Not a key read before the last number, which names that item only
+    // ("维持268件、驳回57件、…责令履行2件").
     for (let i = quantities.length - 2; i >= 0; i--) {
       const q = quantities[i] as Quantity;
       const next = quantities[i + 1] as Quantity;
       const nextKey = keys[i + 1];
-      if (keys[i] || !nextKey || cueLines[i] === -1) continue;
+      if (keys[i] || !nextKey || !namedAfter[i + 1] || cueLines[i] === -1) continue;
       if (NOT_CARRY.test(text.slice(froms[i] as number, q.start))) continue;
-      if (canCarry(catalogue, text.slice(q.end, next.start), nextKey, baseUnit(q.unit))) keys[i] = nextKey;
+      if (canCarry(catalogue, text.slice(q.end, next.start), nextKey, baseUnit(q.unit))) {
+        keys[i] = nextKey;
+        namedAfter[i] = true;
+      }
     }
     if (sentenceText.includes('分别')) {
       assignRespectively(catalogue, text, quantities, froms, keys, {
