@@ -213,6 +213,8 @@ describe('extractFigures', () => {
         ['pufa.audience', 300000],
       ],
     ],
+    ['共开展法律进机关、进乡村等“八进”活动1500余场次。', [['pufa.activities', 1500]]],
+    ['政务服务事项“一网通办”率98%。', [['services.online_rate', 98]]],
     // An outcome list: each item named by its own word, none lent the last one's key.
     [
       '审结行政复议案件412件，其中维持268件、驳回57件、终止39件、撤销18件、确认违法6件、责令履行2件。',
