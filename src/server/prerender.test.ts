@@ -12,11 +12,18 @@ describe('pageWithOverview', () => {
     meta: '{"demo":true}',
     overview: '{"total":3,"label":"</script><script>alert(1)</script>"}',
   };
-  const page = pageWithOverview(
-    TEMPLATE,
-    { root: '<main>概览 $& $1</main>', head: '<style id="h"></style>' },
-    data,
-  );
+  const rendered = { root: '<main>概览 $& $1</main>', head: '<style id="h"></style>' };
+  const page = pageWithOverview(TEMPLATE, rendered, data);
+
+  it('puts the guard first in the head, before any stylesheet or script', () => {
+    expect(page).toMatch(/^<!doctype html><html><head><script>if\(/u);
+    const withCharset = pageWithOverview(
+      TEMPLATE.replace('<head>', '<head><meta charset="utf-8" />'),
+      rendered,
+      data,
+    );
+    expect(withCharset).toMatch(/<head><meta charset="utf-8" \/><script>if\(/u);
+  });
 
   it('puts the rendered overview in #root and its styles in the head', () => {
     expect(page).toContain('<div id="root"><main>概览 $& $1</main></div>');
@@ -50,7 +57,7 @@ describe('pageWithOverview', () => {
 });
 
 describe('the guard script', () => {
-  // It hides the page exactly when the browser app will not hydrate it (web/src/router.ts).
+  // It hides the page exactly when the browser app will not hydrate it (web/src/main.tsx).
   it.each(['', '#', '#/', '#/reports', '#/reports/12', '#/?year=2023', '#/compare', '#//'])(
     'agrees with the app on %j',
     (hash) => {

@@ -52,13 +52,14 @@ export function pageWithOverview(
   rendered: { root: string; head: string },
   data: OverviewData,
 ): string {
-  if (!template.includes(ROOT) || !template.includes('</head>')) return template;
+  const head = /<head>(\s*<meta charset=[^>]*>)?/iu.exec(template);
+  if (!head || !template.includes(ROOT) || !template.includes('</head>')) return template;
   const initial = `{"meta":${scriptSafe(data.meta)},"overview":${scriptSafe(data.overview)}}`;
-  return template
-    .replace(
-      '</head>',
-      () => `<script>${GUARD_SCRIPT}</script><style>${GUARD_STYLE}</style>${rendered.head}</head>`,
-    )
+  // The guard first, before the stylesheets: an inline script after a stylesheet waits for it,
+  // and the parser with it.
+  const at = head.index + head[0].length;
+  return `${template.slice(0, at)}<script>${GUARD_SCRIPT}</script><style>${GUARD_STYLE}</style>${template.slice(at)}`
+    .replace('</head>', () => `${rendered.head}</head>`)
     .replace(
       ROOT,
       () =>

@@ -3,18 +3,21 @@
  * code, then loads the app (React, Ant Design) — all at once, so none waits for another. The
  * other pages' code follows once the first view is up and the browser is idle.
  *
+ * Nothing here imports React: the entry runs as soon as it is loaded, not once React is.
+ *
  * At `/` the server sends the overview already rendered, with the data it shows
  * (`#fazhi-initial`): the app takes both over instead of asking again. Any other view clears it.
  */
+
+import { SERVER_RENDERED_HASH } from '../../src/server/server-rendered';
 import { preloadAllPagesWhenIdle, preloadPage } from './pages';
 import { prefetchRoute, provide } from './requests';
-import { isServerRendered } from './router';
 import type { Meta, Overview } from './types';
 
 const root = document.getElementById('root');
 const hash = window.location.hash;
 const initial = document.getElementById('fazhi-initial');
-const serverRendered = Boolean(root?.firstElementChild && initial) && isServerRendered(hash);
+const serverRendered = Boolean(root?.firstElementChild && initial) && SERVER_RENDERED_HASH.test(hash);
 if (initial?.textContent) {
   const data = JSON.parse(initial.textContent) as { meta: Meta; overview: Overview };
   provide('/meta', undefined, data.meta);

@@ -1,6 +1,5 @@
 /** Hash routing (#/reports?year=2023): bookmarkable views without server routes. */
 import { useEffect, useState } from 'react';
-import { SERVER_RENDERED_HASH } from '../../src/server/server-rendered';
 import { type Params, queryString } from './api';
 
 export interface Route {
@@ -29,11 +28,6 @@ export function useRoute(): Route {
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return route;
-}
-
-/** Whether `hash` is the address of the page the server renders: the overview, unfiltered. */
-export function isServerRendered(hash: string): boolean {
-  return SERVER_RENDERED_HASH.test(hash);
 }
 
 export function href(path: string, params?: Params): string {
