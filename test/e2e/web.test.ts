@@ -155,9 +155,15 @@ describe.skipIf(!HAVE_CHROMIUM)('web app end to end', () => {
 
   afterAll(async () => {
     if (pageErrors.length > 0) console.log(`errors in the page:\n${pageErrors.join('\n')}`);
-    await browser?.close();
-    await app?.close();
-    await store?.close();
+    // Each step says so when it is slow (one run timed out here once, unexplained).
+    const step = async (name: string, close: () => Promise<unknown> | undefined) => {
+      const started = Date.now();
+      await close();
+      if (Date.now() - started > 2000) console.log(`closing: ${name} took ${Date.now() - started} ms`);
+    };
+    await step('the browser', () => browser?.close());
+    await step('the server', () => app?.close());
+    await step('the store', () => store?.close());
     if (dir) rmSync(dir, { recursive: true, force: true });
     if (Object.keys(timings).length > 0) {
       const lines = Object.entries(timings).map(([k, v]) => `  ${k}: ${v} ms`);
@@ -167,7 +173,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web app end to end', () => {
       );
       writeFileSync(join(OUT, 'e2e-timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
     }
-  });
+  }, 60_000);
 
   async function newPage(): Promise<Page> {
     const context = await browser.newContext({
