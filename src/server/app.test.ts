@@ -443,12 +443,19 @@ describe.each(testBackends())('web API [%s]', (backend) => {
       const path = (await get(`/api/reports/${reportId}`)).body.files[0].path;
       expect(existsSync(path)).toBe(true);
       const before = (await get('/api/overview')).body.total;
+      // The list's facets (cached per store generation) count the report until it is deleted.
+      const counted = async () =>
+        (await get('/api/reports?limit=1')).body.facets
+          .find((f: { name: string }) => f.name === 'format')
+          .values.reduce((n: number, v: { count: number }) => n + v.count, 0);
+      expect(await counted()).toBe(before);
       const del = await app.inject({ method: 'DELETE', url: `/api/reports/${reportId}` });
       expect(del.statusCode).toBe(200);
       expect(del.json()).toMatchObject({ deleted: reportId, removedUploads: 1 });
       expect(existsSync(path)).toBe(false);
       expect((await get(`/api/reports/${reportId}`)).res.statusCode).toBe(404);
       expect((await get('/api/overview')).body.total).toBe(before - 1);
+      expect(await counted()).toBe(before - 1);
       expect((await app.inject({ method: 'DELETE', url: `/api/reports/${reportId}` })).statusCode).toBe(404);
     });
   });

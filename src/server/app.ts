@@ -277,6 +277,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const overviews = new GenerationCache(store.pool);
   const cachedOverview = (f: ReportFilters) =>
     overviews.get(JSON.stringify(f), () => overview(store.pool, f));
+  // The list's facet counts likewise: they depend on the filters only, not on the page or order.
+  const facets = new GenerationCache(store.pool);
+  const cachedFacets = (f: ReportFilters) => facets.get(JSON.stringify(f), () => facetCounts(store.pool, f));
   const webRoot = options.webRoot ? resolve(options.webRoot) : null;
   // The page at `/` with the overview in it, rendered from the API's own answers.
   const prerendered =
@@ -300,6 +303,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const changed = (): void => {
     reuse.invalidate();
     overviews.invalidate();
+    facets.invalidate();
     prerendered?.invalidate();
   };
   // The landing page is computed as the server starts, not on the first visit (not awaited: the
@@ -486,8 +490,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       limit: int(query.limit, 20),
       offset: int(query.offset, 0),
     });
-    const facets = str(query.facets) === 'false' ? [] : await facetCounts(store.pool, f);
-    return { ...result, facets };
+    return { ...result, facets: str(query.facets) === 'false' ? [] : await cachedFacets(f) };
   };
   const listSchema = {
     tags: ['reports'],
