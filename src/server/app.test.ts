@@ -631,7 +631,7 @@ describe('web API security', () => {
     }
   });
 
-  it('serves the overview prerendered at / from the API answers, a fresh one after a change', async () => {
+  it('serves the overview and each report prerendered from the API answers, fresh after a change', async () => {
     const web = join(fx.dir, 'web-ssr-test');
     mkdirSync(web, { recursive: true });
     writeFileSync(
@@ -643,8 +643,9 @@ describe('web API security', () => {
     writeFileSync(
       renderer,
       [
-        'export function renderOverview({ meta, overview }) {',
-        "  const root = '<main data-total=\"' + overview.total + '\">' + meta.backend + '</main>';",
+        'export function renderView({ hash, answers }) {',
+        "  const shown = answers['/overview'] ? answers['/overview'].total : Object.values(answers)[1].title;",
+        "  const root = '<main data-view=\"' + hash + '\">' + shown + '</main>';",
         '  return { root, head: \'<style id="ssr"></style>\' };',
         '}',
       ].join('\n'),
@@ -654,24 +655,26 @@ describe('web API security', () => {
       demo: true,
       uploadDir: join(fx.dir, 'up'),
       webRoot: web,
-      overviewRenderer: renderer,
+      serverRenderer: renderer,
       analyzer: inlineAnalyzer(),
     });
+    const answer = async (url: string) => (await app.inject({ method: 'GET', url })).json();
+    const initial = (body: string) =>
+      JSON.parse(
+        /<script type="application\/json" id="fazhi-initial">(.*?)<\/script>/su.exec(body)?.[1] ?? '{}',
+      );
     try {
       const res = await app.inject({ method: 'GET', url: '/' });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('text/html');
       expect(res.headers['cache-control']).toBe('no-cache');
-      const total = (await app.inject({ method: 'GET', url: '/api/overview' })).json().total as number;
+      const total = (await answer('/api/overview')).total as number;
       expect(total).toBeGreaterThan(0);
-      expect(res.body).toContain(`<div id="root"><main data-total="${total}">pglite</main></div>`);
-      expect(res.body).toMatch(/<style id="ssr"><\/style>.*<\/head>/su);
-      const initial = /<script type="application\/json" id="fazhi-initial">(.*?)<\/script>/su.exec(
-        res.body,
-      )?.[1];
-      expect(JSON.parse(initial ?? '{}')).toEqual({
-        meta: (await app.inject({ method: 'GET', url: '/api/meta' })).json(),
-        overview: (await app.inject({ method: 'GET', url: '/api/overview' })).json(),
+      expect(res.body).toContain(`<div id="root"><main data-view="#/">${total}</main></div>`);
+      expect(res.body).toMatch(/<style id="ssr"><\/style><\/head>/u);
+      expect(initial(res.body)).toEqual({
+        hash: '#/',
+        answers: { '/meta': await answer('/api/meta'), '/overview': await answer('/api/overview') },
       });
       // The guard script is allowed by its hash, and no other inline script is.
       const csp = String(res.headers['content-security-policy']);
@@ -683,15 +686,30 @@ describe('web API security', () => {
       const br = await app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'gzip, br' } });
       expect(br.headers['content-encoding']).toBe('br');
       expect(brotliDecompressSync(br.rawPayload).toString()).toBe(res.body);
-      // A change to the store: the next page shows it.
-      const list = (await app.inject({ method: 'GET', url: '/api/reports?limit=1' })).json();
-      const del = await app.inject({ method: 'DELETE', url: `/api/reports/${list.rows[0].id}` });
+      // A report at its own path, with a guard of its own.
+      const [first, second] = (await answer('/api/reports?limit=2&sort=id&order=asc')).rows;
+      const report = await app.inject({ method: 'GET', url: `/reports/${first.id}` });
+      expect(report.statusCode).toBe(200);
+      expect(report.body).toContain(`<main data-view="#/reports/${first.id}">${first.title}</main>`);
+      expect(initial(report.body).answers[`/reports/${first.id}`]).toEqual(
+        await answer(`/api/reports/${first.id}`),
+      );
+      expect(report.headers['content-security-policy']).not.toBe(res.headers['content-security-policy']);
+      // No such report: the plain page (the browser's app says so).
+      const missing = await app.inject({ method: 'GET', url: '/reports/999999999' });
+      expect(missing.statusCode).toBe(200);
+      expect(missing.body).toContain('<div id="root"></div>');
+      // A change to the store: the next pages show it.
+      const del = await app.inject({ method: 'DELETE', url: `/api/reports/${second.id}` });
       expect(del.statusCode).toBe(200);
       const after = await app.inject({ method: 'GET', url: '/', headers: { 'if-none-match': etag } });
       expect(after.statusCode).toBe(200);
-      expect(after.body).toContain(`<main data-total="${total - 1}">`);
+      expect(after.body).toContain(`<main data-view="#/">${total - 1}</main>`);
+      expect((await app.inject({ method: 'GET', url: `/reports/${second.id}` })).body).toContain(
+        '<div id="root"></div>',
+      );
       // A renderer that fails (rebuilt, so it is imported anew): the plain page, and the server goes on.
-      writeFileSync(renderer, "export function renderOverview() { throw new Error('broken build'); }\n");
+      writeFileSync(renderer, "export function renderView() { throw new Error('broken build'); }\n");
       utimesSync(renderer, new Date(), new Date(Date.now() + 5000));
       const plain = await app.inject({ method: 'GET', url: '/' });
       expect(plain.statusCode).toBe(200);

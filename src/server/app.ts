@@ -52,7 +52,7 @@ import {
 } from './data.js';
 import { FilterError, parseFilters, type ReportFilters } from './filters.js';
 import { inputErrorMessage, labels } from './labels.js';
-import { GUARD_SCRIPT_SOURCE, PrerenderedOverview } from './prerender.js';
+import { Prerenderer } from './prerender.js';
 import { ReuseService } from './reuse.js';
 import {
   clearRoster,
@@ -65,6 +65,7 @@ import {
   STATUS_LABELS,
 } from './roster.js';
 import { querySchemas, responseSchemas } from './schemas.js';
+import { serverViewAt } from './server-rendered.js';
 import {
   checkUpload,
   DEFAULT_MAX_UPLOAD_BYTES,
@@ -85,10 +86,10 @@ export interface AppOptions {
   /** The built front end (dist/web); null serves the API only. */
   webRoot?: string | null;
   /**
-   * The overview's server renderer (dist/web-ssr/ssr.js, see prerender.ts); null or absent: the
-   * page at `/` is rendered in the browser only.
+   * The server renderer of the front end's views (dist/web-ssr/ssr.js, see prerender.ts); null or
+   * absent: every page is rendered in the browser only.
    */
-  overviewRenderer?: string | null;
+  serverRenderer?: string | null;
   maxUploadBytes?: number;
   maxUploadFiles?: number;
   /** Bytes of one upload request in all (default 100 MB): files beyond it are refused, not buffered. */
@@ -281,36 +282,33 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const facets = new GenerationCache(store.pool);
   const cachedFacets = (f: ReportFilters) => facets.get(JSON.stringify(f), () => facetCounts(store.pool, f));
   const webRoot = options.webRoot ? resolve(options.webRoot) : null;
-  // The page at `/` with the overview in it, rendered from the API's own answers.
-  const prerendered =
-    webRoot && options.overviewRenderer
-      ? new PrerenderedOverview(store.pool, {
+  // Pages with their view in them (the overview, a report), rendered from the API's own answers.
+  const prerenderer =
+    webRoot && options.serverRenderer
+      ? new Prerenderer(store.pool, {
           template: join(webRoot, 'index.html'),
-          renderer: resolve(options.overviewRenderer),
-          data: async () => {
-            const [meta, overview] = await Promise.all(
-              ['/api/meta', '/api/overview'].map(async (url) => {
-                const res = await app.inject({ method: 'GET', url });
-                if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-                return res.body;
-              }),
-            );
-            return { meta: meta ?? '', overview: overview ?? '' };
+          renderer: resolve(options.serverRenderer),
+          answer: async (path) => {
+            const res = await app.inject({ method: 'GET', url: `/api${path}` });
+            if (res.statusCode === 404) return null;
+            if (res.statusCode !== 200) throw new Error(`/api${path}: ${res.statusCode} ${res.body}`);
+            return res.body;
           },
-          onError: (error) => app.log.error({ err: error }, 'the overview could not be prerendered'),
+          onError: (error) => app.log.error({ err: error }, 'a page could not be prerendered'),
         })
       : null;
   const changed = (): void => {
     reuse.invalidate();
     overviews.invalidate();
     facets.invalidate();
-    prerendered?.invalidate();
+    prerenderer?.invalidate();
   };
   // The landing page is computed as the server starts, not on the first visit (not awaited: the
   // server is ready at once; a failure is left to the first request to report).
   app.addHook('onReady', async () => {
     cachedOverview(parseFilters({})).catch(() => {});
-    prerendered?.page().catch(() => {});
+    const overviewView = serverViewAt('/');
+    if (overviewView) prerenderer?.page(overviewView).catch(() => {});
   });
   let analyzer = options.analyzer ?? null;
   const ownAnalyzer = !options.analyzer;
@@ -1056,7 +1054,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, {
       root: webRoot,
       prefix: '/',
-      // `/` is the route below: the overview prerendered when it can be.
+      // `/` is a route of its own below: the overview prerendered when it can be.
       index: false,
       // Files are looked up per request (a rebuilt front end is served without a restart).
       wildcard: true,
@@ -1070,8 +1068,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
   if (webRoot) {
-    app.get('/', { schema: { hide: true } }, async (req, reply) => {
-      const page = await prerendered?.page();
+    // `/` and `/reports/:id`: the view prerendered when it can be (server-rendered.ts), else the
+    // plain page, which the browser renders.
+    const sendView = async (req: FastifyRequest, reply: FastifyReply) => {
+      const view = serverViewAt(req.url.split('?')[0] ?? '/');
+      const page = view ? await prerenderer?.page(view) : null;
       if (!page) return sendIndex(reply);
       reply
         .header('cache-control', 'no-cache')
@@ -1079,7 +1080,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .header('vary', 'accept-encoding')
         .header(
           'content-security-policy',
-          APP_CSP.replace("script-src 'self'", `script-src 'self' ${GUARD_SCRIPT_SOURCE}`),
+          APP_CSP.replace("script-src 'self'", `script-src 'self' ${page.scriptSource}`),
         )
         .type('text/html; charset=utf-8');
       if (req.headers['if-none-match'] === page.etag) return reply.status(304).send();
@@ -1087,7 +1088,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (/\bbr\b/u.test(accepts)) return reply.header('content-encoding', 'br').send(page.br);
       if (/\bgzip\b/u.test(accepts)) return reply.header('content-encoding', 'gzip').send(page.gzip);
       return reply.send(page.html);
-    });
+    };
+    app.get('/', { schema: { hide: true } }, sendView);
+    app.get('/reports/:id', { schema: { hide: true } }, sendView);
   }
   const sendIndex = (reply: FastifyReply) => {
     if (!webRoot || !existsSync(join(webRoot, 'index.html'))) {

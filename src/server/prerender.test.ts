@@ -1,31 +1,78 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { GUARD_SCRIPT, GUARD_SCRIPT_SOURCE, pageWithOverview } from './prerender.js';
-import { SERVER_RENDERED_HASH } from './server-rendered.js';
+import { pageWithView, scriptSource } from './prerender.js';
+import { guardScript, type ServerView, serverPathOf, serverViewAt } from './server-rendered.js';
 
 const TEMPLATE =
   '<!doctype html><html><head><title>t</title><script type="module" src="/a.js"></script></head>' +
   '<body><div id="root"></div></body></html>';
 
-describe('pageWithOverview', () => {
-  const data = {
-    meta: '{"demo":true}',
-    overview: '{"total":3,"label":"</script><script>alert(1)</script>"}',
-  };
-  const rendered = { root: '<main>概览 $& $1</main>', head: '<style id="h"></style>' };
-  const page = pageWithOverview(TEMPLATE, rendered, data);
+const OVERVIEW = serverViewAt('/') as ServerView;
+const REPORT = serverViewAt('/reports/12') as ServerView;
 
-  it('puts the guard first in the head, before any stylesheet or script', () => {
-    expect(page).toMatch(/^<!doctype html><html><head><script>if\(/u);
-    const withCharset = pageWithOverview(
-      TEMPLATE.replace('<head>', '<head><meta charset="utf-8" />'),
-      rendered,
-      data,
-    );
-    expect(withCharset).toMatch(/<head><meta charset="utf-8" \/><script>if\(/u);
+describe('the views the server renders', () => {
+  it('has a path for the overview and for each report, none for other views', () => {
+    expect(OVERVIEW).toEqual({ hash: '#/', path: '/', answers: ['/meta', '/overview'] });
+    expect(REPORT).toEqual({ hash: '#/reports/12', path: '/reports/12', answers: ['/meta', '/reports/12'] });
+    for (const path of ['/reports', '/reports/12/x', '/reports/abc', '/compare', '/index.html'])
+      expect(serverViewAt(path), path).toBeNull();
+    expect(
+      ['', '#', '#/', '#/reports/12', '#/reports', '#/?year=2023', '#/reports/12?tab=score'].map(
+        serverPathOf,
+      ),
+    ).toEqual(['/', '/', '/', '/reports/12', null, null, null]);
   });
 
-  it('puts the rendered overview in #root and its styles in the head', () => {
+  // The guard on each page: where it sends the browser, and whether it hides the page.
+  const run = (view: ServerView, hash: string) => {
+    const effects: string[] = [];
+    const location = { hash, replace: (to: string) => effects.push(`go ${to}`) };
+    const document = { documentElement: { setAttribute: () => effects.push('hide') } };
+    new Function('location', 'document', guardScript(view))(location, document);
+    return effects.join(' ');
+  };
+  it.each([
+    ['', ''],
+    ['#', ''],
+    ['#/', ''],
+    ['#/reports/12', 'go /reports/12'],
+    ['#/reports', 'hide'],
+    ['#/?year=2023', 'hide'],
+    ['#/compare', 'hide'],
+    ['#/reports/12?tab=score', 'hide'],
+  ])('on the overview page, the address %j: %j', (hash, effect) => {
+    expect(run(OVERVIEW, hash)).toBe(effect);
+  });
+  it.each([
+    ['', ''],
+    ['#/reports/12', ''],
+    ['#/reports/13', 'hide'],
+    ['#/', 'hide'],
+  ])('on the page of report 12, the address %j: %j', (hash, effect) => {
+    expect(run(REPORT, hash)).toBe(effect);
+  });
+});
+
+describe('pageWithView', () => {
+  const answers = {
+    '/meta': '{"demo":true}',
+    '/overview': '{"total":3,"label":"</script><script>alert(1)</script>"}',
+  };
+  const rendered = { root: '<main>概览 $& $1</main>', head: '<style id="h"></style>' };
+  const page = pageWithView(TEMPLATE, OVERVIEW, rendered, answers);
+
+  it('puts the guard first in the head, before any stylesheet or script', () => {
+    expect(page).toMatch(/^<!doctype html><html><head><script>var h=/u);
+    const withCharset = pageWithView(
+      TEMPLATE.replace('<head>', '<head><meta charset="utf-8" />'),
+      OVERVIEW,
+      rendered,
+      answers,
+    );
+    expect(withCharset).toMatch(/<head><meta charset="utf-8" \/><script>var h=/u);
+  });
+
+  it('puts the rendered view in #root and its styles in the head', () => {
     expect(page).toContain('<div id="root"><main>概览 $& $1</main></div>');
     expect(page.indexOf('<style id="h">')).toBeLessThan(page.indexOf('</head>'));
     expect(page).toContain('<script type="module" src="/a.js"></script>');
@@ -36,35 +83,22 @@ describe('pageWithOverview', () => {
     expect(json).toBeDefined();
     expect(json).not.toContain('<');
     expect(JSON.parse(json ?? '')).toEqual({
-      meta: JSON.parse(data.meta),
-      overview: JSON.parse(data.overview),
+      hash: '#/',
+      answers: { '/meta': JSON.parse(answers['/meta']), '/overview': JSON.parse(answers['/overview']) },
     });
   });
 
-  it('has one inline script, the guard the CSP source allows', () => {
+  it('has one inline script, the guard its CSP source allows', () => {
     const inline = [...page.matchAll(/<script>(.*?)<\/script>/gsu)].map((m) => m[1] ?? '');
-    expect(inline).toHaveLength(1);
+    expect(inline).toEqual([guardScript(OVERVIEW)]);
     const hash = createHash('sha256')
       .update(inline[0] ?? '')
       .digest('base64');
-    expect(GUARD_SCRIPT_SOURCE).toBe(`'sha256-${hash}'`);
+    expect(scriptSource(guardScript(OVERVIEW))).toBe(`'sha256-${hash}'`);
   });
 
   it('leaves a template without an empty root as it is', () => {
     const other = '<html><head></head><body><div id="app"></div></body></html>';
-    expect(pageWithOverview(other, { root: '<main></main>', head: '' }, data)).toBe(other);
+    expect(pageWithView(other, OVERVIEW, { root: '<main></main>', head: '' }, answers)).toBe(other);
   });
-});
-
-describe('the guard script', () => {
-  // It hides the page exactly when the browser app will not hydrate it (web/src/main.tsx).
-  it.each(['', '#', '#/', '#/reports', '#/reports/12', '#/?year=2023', '#/compare', '#//'])(
-    'agrees with the app on %j',
-    (hash) => {
-      const attributes = new Set<string>();
-      const document = { documentElement: { setAttribute: (name: string) => attributes.add(name) } };
-      new Function('location', 'document', GUARD_SCRIPT)({ hash }, document);
-      expect(attributes.has('data-other-view')).toBe(!SERVER_RENDERED_HASH.test(hash));
-    },
-  );
 });

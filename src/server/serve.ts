@@ -31,8 +31,8 @@ export interface ServeOptions {
   uploadDir?: string;
   /** The built front end (default dist/web of this package). */
   webRoot?: string;
-  /** The overview's server renderer (default dist/web-ssr/ssr.js of this package). */
-  overviewRenderer?: string;
+  /** The server renderer of the front end's views (default dist/web-ssr/ssr.js of this package). */
+  serverRenderer?: string;
   jobs?: number;
   maxUploadBytes?: number;
 }
@@ -44,7 +44,7 @@ const DEMO_FORMATS = ['txt', 'html', 'docx'] as const;
 
 /** dist/web beside this module's package (from src/server and from dist/server alike). */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
-export const DEFAULT_OVERVIEW_RENDERER = fileURLToPath(new URL('../../dist/web-ssr/ssr.js', import.meta.url));
+export const DEFAULT_SERVER_RENDERER = fileURLToPath(new URL('../../dist/web-ssr/ssr.js', import.meta.url));
 
 export function isLoopback(host: string): boolean {
   return host === '127.0.0.1' || host === '::1' || host === 'localhost' || /^127\./u.test(host);
@@ -216,7 +216,7 @@ export async function startServer(
       demo,
       uploadDir: options.uploadDir ?? join(dataDir, 'uploads'),
       webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
-      overviewRenderer: options.overviewRenderer ?? DEFAULT_OVERVIEW_RENDERER,
+      serverRenderer: options.serverRenderer ?? DEFAULT_SERVER_RENDERER,
       analyzer,
       ...(options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {}),
       logger: { level: env.FAZHI_LOG_LEVEL || 'warn' },

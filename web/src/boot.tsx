@@ -1,14 +1,14 @@
 /** The app itself (loaded by main.tsx once the first view's data and code are on their way). */
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { adoptServerCharts } from './components/chartPictures';
-import { loadPage } from './pages';
+import { preloadPage } from './pages';
 import { Root } from './Root';
 import 'antd/dist/antd.css';
 import './styles.css';
 
 /**
- * Render the app into `root`, or, when `root` holds the overview as the server rendered it, bring
- * that markup to life (hydrate it) once the overview's code is here: the first render in the
+ * Render the app into `root`, or, when `root` holds the view as the server rendered it, bring
+ * that markup to life (hydrate it) once the view's page code is here: the first render in the
  * browser must be the server's.
  */
 export async function mount(root: HTMLElement, serverRendered: boolean): Promise<void> {
@@ -16,7 +16,7 @@ export async function mount(root: HTMLElement, serverRendered: boolean): Promise
     createRoot(root).render(<Root />);
     return;
   }
-  await loadPage('overview');
+  await preloadPage(window.location.hash);
   adoptServerCharts(root);
   hydrateRoot(root, <Root />);
 }

@@ -5,26 +5,36 @@
  *
  * Nothing here imports React: the entry runs as soon as it is loaded, not once React is.
  *
- * At `/` the server sends the overview already rendered, with the data it shows
- * (`#fazhi-initial`): the app takes both over instead of asking again. Any other view clears it.
+ * Some views come from the server already rendered (src/server/server-rendered.ts: the overview
+ * at `/`, a report at `/reports/12`), with the API answers they show (`#fazhi-initial`): the app
+ * takes both over instead of asking again. The app's address is a hash: a page served at a path
+ * of its own gets `/#/reports/12` back in the address bar. Any other view clears the markup.
  */
 
-import { SERVER_RENDERED_HASH } from '../../src/server/server-rendered';
+import { serverPathOf, serverViewAt } from '../../src/server/server-rendered';
 import { preloadAllPagesWhenIdle, preloadPage } from './pages';
 import { prefetchRoute, provide } from './requests';
-import type { Meta, Overview } from './types';
 
+if (window.location.pathname !== '/') {
+  const hash = window.location.hash || serverViewAt(window.location.pathname)?.hash || '';
+  window.history.replaceState(window.history.state, '', `/${window.location.search}${hash}`);
+}
 const root = document.getElementById('root');
 const hash = window.location.hash;
-const initial = document.getElementById('fazhi-initial');
-const serverRendered = Boolean(root?.firstElementChild && initial) && SERVER_RENDERED_HASH.test(hash);
-if (initial?.textContent) {
-  const data = JSON.parse(initial.textContent) as { meta: Meta; overview: Overview };
-  provide('/meta', undefined, data.meta);
-  if (serverRendered) provide('/overview', {}, data.overview);
+const initialText = document.getElementById('fazhi-initial')?.textContent;
+const initial = initialText
+  ? (JSON.parse(initialText) as { hash: string; answers: Record<string, unknown> })
+  : null;
+const serverRendered =
+  Boolean(root?.firstElementChild && initial) &&
+  serverPathOf(hash) !== null &&
+  serverPathOf(hash) === serverPathOf(initial?.hash ?? '');
+for (const [path, value] of Object.entries(initial?.answers ?? {})) {
+  // The labels hold for any view; a view's own data only for the view it was rendered for.
+  if (path === '/meta' || serverRendered) provide(path, undefined, value);
 }
 if (root && !serverRendered) root.replaceChildren();
-// The server's page hides itself from the first paint of any other view (see src/server/prerender.ts).
+// The server's page hides itself from the first paint of any other view (src/server/prerender.ts).
 delete document.documentElement.dataset.otherView;
 
 prefetchRoute(hash);

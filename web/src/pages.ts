@@ -71,8 +71,14 @@ export function preloadAllPagesWhenIdle(): void {
   idle(next);
 }
 
-/** Start loading the code of the page at `hash` (before React asks for it). */
-export function preloadPage(hash: string): void {
+/** Start loading the code of the page at `hash` (before React asks for it); settles once it is here or failed. */
+export function preloadPage(hash: string): Promise<void> {
   const name = pageOf(hash);
-  if (name in loaders) loadPage(name as PageName).catch(() => {});
+  // A failure is left to the page's own loader (Lazy in App.tsx), which offers a reload.
+  return name in loaders
+    ? loadPage(name as PageName).then(
+        () => {},
+        () => {},
+      )
+    : Promise.resolve();
 }

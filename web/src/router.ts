@@ -17,8 +17,14 @@ function parse(hash: string): Route {
   };
 }
 
-/** The hash of the page's address; none on the server, which renders only the overview (ssr.tsx). */
-const currentHash = (): string => (typeof window === 'undefined' ? '' : window.location.hash);
+let serverHash = '';
+
+/** The view the server renders next (ssr.tsx): the browser reads its own address. */
+export function setServerHash(hash: string): void {
+  serverHash = hash;
+}
+
+const currentHash = (): string => (typeof window === 'undefined' ? serverHash : window.location.hash);
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parse(currentHash()));

@@ -1,28 +1,33 @@
 /**
- * The overview rendered on the server (built by `vite build --ssr`, used by
- * src/server/prerender.ts): the page at `/` arrives with its figures and charts drawn, and the
- * browser hydrates it (main.tsx) instead of rendering it from nothing.
+ * The views the server renders (built by `vite build --ssr`, used by src/server/prerender.ts; which
+ * views, src/server/server-rendered.ts): the page arrives with its view drawn, and the browser
+ * hydrates it (main.tsx) instead of rendering it from nothing.
  */
 import { createCache, extractStyle, StyleProvider } from '@ant-design/cssinjs';
 import { renderToString } from 'react-dom/server';
 import { providePage } from './pages';
 import { Overview } from './pages/Overview';
+import { ReportView } from './pages/ReportView';
 import { Root } from './Root';
 import { forgetPrefetched, provide } from './requests';
-import type { Meta, Overview as OverviewData } from './types';
+import { setServerHash } from './router';
 
 providePage('overview', Overview);
+providePage('report', ReportView);
 
 /**
- * The unfiltered overview from the API's answers (/api/meta, /api/overview): the markup of
- * `#root`, and for the head the styles Ant Design writes at run time (the theme's CSS variables),
- * which the browser's Ant Design takes over.
+ * The view at `hash` from the API's answers (by API path: `/meta`, `/overview`, `/reports/12`):
+ * the markup of `#root`, and for the head the styles Ant Design writes at run time (the theme's
+ * CSS variables), which the browser's Ant Design takes over.
  */
-export function renderOverview(data: { meta: Meta; overview: OverviewData }): { root: string; head: string } {
-  // The pages read their data through useApi, which takes answers provided beforehand; a render is
-  // synchronous, so no other render sees these.
-  provide('/meta', undefined, data.meta);
-  provide('/overview', {}, data.overview);
+export function renderView(view: { hash: string; answers: Record<string, unknown> }): {
+  root: string;
+  head: string;
+} {
+  // The pages read their data through useApi, which takes answers provided beforehand, and their
+  // route from the router; a render is synchronous, so no other render sees these.
+  setServerHash(view.hash);
+  for (const [path, value] of Object.entries(view.answers)) provide(path, undefined, value);
   const cache = createCache();
   try {
     const root = renderToString(
@@ -33,5 +38,6 @@ export function renderOverview(data: { meta: Meta; overview: OverviewData }): { 
     return { root, head: extractStyle(cache) };
   } finally {
     forgetPrefetched();
+    setServerHash('');
   }
 }
