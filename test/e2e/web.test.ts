@@ -342,7 +342,10 @@ describe.skipIf(!HAVE_CHROMIUM)('web app end to end', () => {
     });
     expect(served).toBe(`${base}/reports/${id}`);
     expect(fresh.url()).toBe(`${base}/#/reports/${id}`);
-    await fresh.getByText('对比本报告的指标').waitFor();
+    // Once the app has taken the page over, a tab switches the margin to the score, without an error.
+    await fresh.waitForSelector('html[data-app="running"]');
+    await fresh.getByRole('tab', { name: /评分/u }).click();
+    await fresh.waitForSelector('[data-testid="score"]');
     expect(pageErrors).toEqual([]);
     await fresh.context().close();
     const demo = await (
