@@ -1,7 +1,7 @@
 /// <reference types="node" />
 /**
  * The web app's build: `web/` → `dist/web/` (served by src/server/app.ts), and with
- * `--ssr src/ssr.tsx --outDir ../dist/web-ssr` the overview's server renderer
+ * `--ssr src/ssr.tsx --outDir ../dist/web-ssr` the views' server renderer
  * (src/server/prerender.ts). Run from the package root: `npm run build:web` for both, or `vite`
  * for development, with the API proxied to a running `fazhi serve` on port 3000.
  */
@@ -103,7 +103,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     sourcemap: false,
     rolldownOptions: {
       output: isSsrBuild
-        ? // One module: the server imports it once and renders the overview only.
+        ? // One module: the server imports it once (src/server/prerender.ts).
           { codeSplitting: false }
         : {
             // React and ECharts in chunks of their own (named, and cached across app releases);

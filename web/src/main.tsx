@@ -31,7 +31,7 @@ const serverRendered =
   serverPathOf(hash) === serverPathOf(initial?.hash ?? '');
 for (const [path, value] of Object.entries(initial?.answers ?? {})) {
   // The labels hold for any view; a view's own data only for the view it was rendered for.
-  if (path === '/meta' || serverRendered) provide(path, undefined, value);
+  if (path === '/meta' || serverRendered) provide(path, value);
 }
 if (root && !serverRendered) root.replaceChildren();
 // The server's page hides itself from the first paint of any other view (src/server/prerender.ts).

@@ -36,7 +36,7 @@ export function loadPage<K extends PageName>(name: K): Promise<PageComponent<K>>
   return p as Promise<PageComponent<K>>;
 }
 
-/** A page whose code is already at hand (the server imports the overview's). */
+/** A page whose code is already at hand (the server renderer imports the pages it renders). */
 export function providePage<K extends PageName>(name: K, component: PageComponent<K>): void {
   loaded.set(name, component);
 }

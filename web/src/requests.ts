@@ -63,8 +63,8 @@ export function prefetch(path: string, params?: Params): void {
 }
 
 /** An answer already at hand (embedded in the page by the server): the first useApi of the URL shows it at once. */
-export function provide(path: string, params: Params | undefined, value: unknown): void {
-  prefetched.set(apiUrl(path, params), { promise: Promise.resolve(value), settled: { value } });
+export function provide(path: string, value: unknown): void {
+  prefetched.set(apiUrl(path), { promise: Promise.resolve(value), settled: { value } });
 }
 
 /** Forget every answer kept (the server, between two renders). */

@@ -27,7 +27,7 @@ export function renderView(view: { hash: string; answers: Record<string, unknown
   // The pages read their data through useApi, which takes answers provided beforehand, and their
   // route from the router; a render is synchronous, so no other render sees these.
   setServerHash(view.hash);
-  for (const [path, value] of Object.entries(view.answers)) provide(path, undefined, value);
+  for (const [path, value] of Object.entries(view.answers)) provide(path, value);
   const cache = createCache();
   try {
     const root = renderToString(
