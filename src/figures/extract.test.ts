@@ -215,6 +215,22 @@ describe('extractFigures', () => {
     ],
     ['共开展法律进机关、进乡村等“八进”活动1500余场次。', [['pufa.activities', 1500]]],
     ['政务服务事项“一网通办”率98%。', [['services.online_rate', 98]]],
+    // 不予受理 is not 受理; a 满意率 is no 办复率.
+    [
+      '受理行政复议申请97件，其中不予受理5件，受理92件。',
+      [
+        ['reconsideration.accepted', 97],
+        ['reconsideration.accepted', 92],
+      ],
+    ],
+    [
+      '办理人大代表建议63件、政协委员提案91件，办结率100%，满意率98%以上。',
+      [
+        ['oversight.npc_suggestions', 63],
+        ['oversight.cppcc_proposals', 91],
+        ['oversight.handled_rate', 100],
+      ],
+    ],
     // An outcome list: each item named by its own word, none lent the last one's key.
     [
       '审结行政复议案件412件，其中维持268件、驳回57件、终止39件、撤销18件、确认违法6件、责令履行2件。',
