@@ -631,7 +631,7 @@ describe('web API security', () => {
     }
   });
 
-  it('serves the overview and each report prerendered from the API answers, fresh after a change', async () => {
+  it('serves the overview, the list and each report prerendered from the API answers, fresh after a change', async () => {
     const web = join(fx.dir, 'web-ssr-test');
     mkdirSync(web, { recursive: true });
     writeFileSync(
@@ -643,9 +643,12 @@ describe('web API security', () => {
     writeFileSync(
       renderer,
       [
+        'export function requestsFor(hash) {',
+        "  return ['/meta', hash === '#/' ? '/overview' : hash.slice(1)];",
+        '}',
         'export function renderView({ hash, answers }) {',
-        "  const shown = answers['/overview'] ? answers['/overview'].total : Object.values(answers)[1].title;",
-        "  const root = '<main data-view=\"' + hash + '\">' + shown + '</main>';",
+        '  const data = Object.values(answers)[1];',
+        "  const root = '<main data-view=\"' + hash + '\">' + (data.title ?? data.total) + '</main>';",
         '  return { root, head: \'<style id="ssr"></style>\' };',
         '}',
       ].join('\n'),
@@ -695,10 +698,19 @@ describe('web API security', () => {
         await answer(`/api/reports/${first.id}`),
       );
       expect(report.headers['content-security-policy']).not.toBe(res.headers['content-security-policy']);
-      // No such report: the plain page (the browser's app says so).
-      const missing = await app.inject({ method: 'GET', url: '/reports/999999999' });
-      expect(missing.statusCode).toBe(200);
-      expect(missing.body).toContain('<div id="root"></div>');
+      // The list under filters, at the address its hash names.
+      const level = first.jurisdiction?.level ?? 'county';
+      const list = await app.inject({ method: 'GET', url: `/reports?level=${level}` });
+      expect(list.body).toContain(`<main data-view="#/reports?level=${level}">`);
+      expect(initial(list.body).answers[`/reports?level=${level}`]).toEqual(
+        await answer(`/api/reports?level=${level}`),
+      );
+      // No such report, or filters the API refuses: the plain page (the browser's app says why).
+      for (const url of ['/reports/999999999', '/reports?scoreMin=abc']) {
+        const plain = await app.inject({ method: 'GET', url });
+        expect(plain.statusCode, url).toBe(200);
+        expect(plain.body, url).toContain('<div id="root"></div>');
+      }
       // A change to the store: the next pages show it.
       const del = await app.inject({ method: 'DELETE', url: `/api/reports/${second.id}` });
       expect(del.statusCode).toBe(200);

@@ -282,15 +282,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const facets = new GenerationCache(store.pool);
   const cachedFacets = (f: ReportFilters) => facets.get(JSON.stringify(f), () => facetCounts(store.pool, f));
   const webRoot = options.webRoot ? resolve(options.webRoot) : null;
-  // Pages with their view in them (the overview, a report), rendered from the API's own answers.
+  // Pages with their view in them (the overview, the list, a report), rendered from the API's own answers.
   const prerenderer =
     webRoot && options.serverRenderer
       ? new Prerenderer(store.pool, {
           template: join(webRoot, 'index.html'),
           renderer: resolve(options.serverRenderer),
+          // No answer for a missing report or filters the API refuses (400): the plain page.
           answer: async (path) => {
             const res = await app.inject({ method: 'GET', url: `/api${path}` });
-            if (res.statusCode === 404) return null;
+            if (res.statusCode === 404 || res.statusCode === 400) return null;
             if (res.statusCode !== 200) throw new Error(`/api${path}: ${res.statusCode} ${res.body}`);
             return res.body;
           },
@@ -307,7 +308,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // server is ready at once; a failure is left to the first request to report).
   app.addHook('onReady', async () => {
     cachedOverview(parseFilters({})).catch(() => {});
-    const overviewView = serverViewAt('/');
+    const overviewView = serverViewAt('/', '');
     if (overviewView) prerenderer?.page(overviewView).catch(() => {});
   });
   let analyzer = options.analyzer ?? null;
@@ -355,7 +356,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       global: true,
       max: rateLimit.max,
       timeWindow: '1 minute',
-      allowList: (req) => !req.url.startsWith('/api/'),
+      // The API, and the pages of filtered views (each a render on the server); not the app's files.
+      allowList: (req) => !req.url.startsWith('/api/') && !req.url.includes('?'),
       errorResponseBuilder: (_req, ctx) => ({
         statusCode: ctx.statusCode,
         error: 'rate-limited',
@@ -1068,10 +1070,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
   if (webRoot) {
-    // `/` and `/reports/:id`: the view prerendered when it can be (server-rendered.ts), else the
-    // plain page, which the browser renders.
+    // `/`, `/reports` and `/reports/:id`: the view prerendered when it can be (server-rendered.ts),
+    // else the plain page, which the browser renders.
     const sendView = async (req: FastifyRequest, reply: FastifyReply) => {
-      const view = serverViewAt(req.url.split('?')[0] ?? '/');
+      const url = new URL(req.url, 'http://localhost');
+      const view = serverViewAt(url.pathname, url.search);
       const page = view ? await prerenderer?.page(view) : null;
       if (!page) return sendIndex(reply);
       reply
@@ -1090,6 +1093,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.send(page.html);
     };
     app.get('/', { schema: { hide: true } }, sendView);
+    app.get('/reports', { schema: { hide: true } }, sendView);
     app.get('/reports/:id', { schema: { hide: true } }, sendView);
   }
   const sendIndex = (reply: FastifyReply) => {

@@ -7,20 +7,25 @@ const TEMPLATE =
   '<!doctype html><html><head><title>t</title><script type="module" src="/a.js"></script></head>' +
   '<body><div id="root"></div></body></html>';
 
-const OVERVIEW = serverViewAt('/') as ServerView;
-const REPORT = serverViewAt('/reports/12') as ServerView;
+const OVERVIEW = serverViewAt('/', '') as ServerView;
+const REPORT = serverViewAt('/reports/12', '') as ServerView;
 
 describe('the views the server renders', () => {
-  it('has a path for the overview and for each report, none for other views', () => {
-    expect(OVERVIEW).toEqual({ hash: '#/', path: '/', answers: ['/meta', '/overview'] });
-    expect(REPORT).toEqual({ hash: '#/reports/12', path: '/reports/12', answers: ['/meta', '/reports/12'] });
-    for (const path of ['/reports', '/reports/12/x', '/reports/abc', '/compare', '/index.html'])
-      expect(serverViewAt(path), path).toBeNull();
+  it('gives the overview, the list and each report an address of their own, with their filters', () => {
+    expect(OVERVIEW).toEqual({ hash: '#/', path: '/' });
+    expect(REPORT).toEqual({ hash: '#/reports/12', path: '/reports/12' });
+    expect(serverViewAt('/reports', '?level=county&q=%E5%A4%8D%E8%AE%AE')).toEqual({
+      hash: '#/reports?level=county&q=%E5%A4%8D%E8%AE%AE',
+      path: '/reports?level=county&q=%E5%A4%8D%E8%AE%AE',
+    });
+    expect(serverViewAt('/', '?')).toEqual(OVERVIEW);
+    for (const path of ['/reports/12/x', '/reports/abc', '/compare', '/index.html', '/reuse/3'])
+      expect(serverViewAt(path, ''), path).toBeNull();
     expect(
-      ['', '#', '#/', '#/reports/12', '#/reports', '#/?year=2023', '#/reports/12?tab=score'].map(
+      ['', '#', '#/', '#/reports/12', '#/reports', '#/?year=2023', '#/reports/12?tab=score', '#/compare'].map(
         serverPathOf,
       ),
-    ).toEqual(['/', '/', '/', '/reports/12', null, null, null]);
+    ).toEqual(['/', '/', '/', '/reports/12', '/reports', '/?year=2023', '/reports/12?tab=score', null]);
   });
 
   // The guard on each page: where it sends the browser, and whether it hides the page.
@@ -36,10 +41,11 @@ describe('the views the server renders', () => {
     ['#', ''],
     ['#/', ''],
     ['#/reports/12', 'go /reports/12'],
-    ['#/reports', 'hide'],
-    ['#/?year=2023', 'hide'],
+    ['#/reports', 'go /reports'],
+    ['#/?year=2023', 'go /?year=2023'],
+    ['#/reports/12?tab=score', 'go /reports/12?tab=score'],
     ['#/compare', 'hide'],
-    ['#/reports/12?tab=score', 'hide'],
+    ['#/reuse/3', 'hide'],
   ])('on the overview page, the address %j: %j', (hash, effect) => {
     expect(run(OVERVIEW, hash)).toBe(effect);
   });
@@ -48,7 +54,8 @@ describe('the views the server renders', () => {
     ['#/reports/12', ''],
     ['#/reports/13', 'hide'],
     ['#/', 'hide'],
-  ])('on the page of report 12, the address %j: %j', (hash, effect) => {
+    ['#/compare', 'hide'],
+  ])('on the page of report 12, the address %j: %j (never sent on: no loop)', (hash, effect) => {
     expect(run(REPORT, hash)).toBe(effect);
   });
 });
@@ -62,14 +69,14 @@ describe('pageWithView', () => {
   const page = pageWithView(TEMPLATE, OVERVIEW, rendered, answers);
 
   it('puts the guard first in the head, before any stylesheet or script', () => {
-    expect(page).toMatch(/^<!doctype html><html><head><script>var h=/u);
+    expect(page).toMatch(/^<!doctype html><html><head><script>var p=/u);
     const withCharset = pageWithView(
       TEMPLATE.replace('<head>', '<head><meta charset="utf-8" />'),
       OVERVIEW,
       rendered,
       answers,
     );
-    expect(withCharset).toMatch(/<head><meta charset="utf-8" \/><script>var h=/u);
+    expect(withCharset).toMatch(/<head><meta charset="utf-8" \/><script>var p=/u);
   });
 
   it('puts the rendered view in #root and its styles in the head', () => {

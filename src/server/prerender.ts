@@ -1,13 +1,13 @@
 /**
- * Pages with their view already in them (server-rendered.ts: the overview at `/`, a report at
- * `/reports/:id`): rendered on the server by the front end's own components (web/src/ssr.tsx,
+ * Pages with their view already in them (server-rendered.ts: the overview at `/`, the list at
+ * `/reports`, a report at `/reports/:id`, with the view's filters as the query): rendered on the server by the front end's own components (web/src/ssr.tsx,
  * built into dist/web-ssr by `npm run build:web`) from the API's answers, which the page also
  * carries so that the browser hydrates the markup instead of asking and rendering again. A first
  * visit then shows the view as soon as the HTML and the stylesheet are in, without waiting for
  * React, Ant Design and ECharts to be compiled.
  *
- * The server cannot see the address's hash: a small script at the top of the head sends a report's
- * hash on to the report's own path, and hides the prerendered markup from the first paint of any
+ * The server cannot see the address's hash: a small script at the top of the head sends such a
+ * view's hash on to the view's own address, and hides the prerendered markup from the first paint of any
  * other view; main.tsx clears it.
  */
 import { createHash } from 'node:crypto';
@@ -20,6 +20,8 @@ import { guardScript, type ServerView } from './server-rendered.js';
 
 /** What web/src/ssr.tsx exports. */
 interface ViewRenderer {
+  /** The API requests the view at `hash` makes first: paths with their query, under /api. */
+  requestsFor(hash: string): string[];
   /** The markup of `#root`, and what goes in the head (Ant Design's run-time styles). */
   renderView(view: { hash: string; answers: Record<string, unknown> }): { root: string; head: string };
 }
@@ -39,7 +41,7 @@ function scriptSafe(json: string): string {
 
 /**
  * `template` (the built index.html) with the rendered `root` in `#root`, the API answers it was
- * rendered from (JSON texts by API path) in `#fazhi-initial`, the guard first in the head and
+ * rendered from (JSON texts by API path and query) in `#fazhi-initial`, the guard first in the head and
  * `head` last; the template as it is when it has no empty root.
  */
 export function pageWithView(
@@ -85,12 +87,13 @@ export class Prerenderer {
       template: string;
       /** The server renderer module (dist/web-ssr/ssr.js). */
       renderer: string;
-      /** The API's answer at `path` (under /api) as JSON text, or null when it has none (404). */
+      /** The API's answer at `path` (under /api, with its query) as JSON text, or null when it gives none. */
       answer: (path: string) => Promise<string | null>;
       /** Told why a page could not be prerendered (the plain one is served instead). */
       onError: (error: unknown) => void;
     },
   ) {
+    // Pages of filtered views come and go: the most recently used are kept.
     this.cache = new GenerationCache(db, { maxEntries: 64 });
   }
 
@@ -101,8 +104,8 @@ export class Prerenderer {
 
   /**
    * The page of `view` for the store's current generation and the current build, or null when it
-   * cannot be prerendered: no renderer built, an answer missing (no such report), or the render
-   * failed (the reason goes to `onError`).
+   * cannot be prerendered: no renderer built, an answer missing (no such report, filters the API
+   * refuses), or the render failed (the reason goes to `onError`).
    */
   async page(view: ServerView): Promise<RenderedPage | null> {
     // A rebuilt front end is used without a restart, as the static files are.
@@ -126,14 +129,15 @@ export class Prerenderer {
       const url = `${pathToFileURL(this.options.renderer).href}?v=${encodeURIComponent(version)}`;
       this.renderer = { version, module: import(url) as Promise<ViewRenderer> };
     }
-    const [module, template, texts] = await Promise.all([
-      this.renderer.module,
+    const module = await this.renderer.module;
+    const paths = module.requestsFor(view.hash);
+    const [template, texts] = await Promise.all([
       readFile(this.options.template, 'utf8'),
-      Promise.all(view.answers.map((path) => this.options.answer(path))),
+      Promise.all(paths.map((path) => this.options.answer(path))),
     ]);
     const answers: Record<string, string> = {};
     const values: Record<string, unknown> = {};
-    for (const [i, path] of view.answers.entries()) {
+    for (const [i, path] of paths.entries()) {
       const text = texts[i];
       if (text == null) return null;
       answers[path] = text;

@@ -2,49 +2,47 @@
  * The views the server renders (prerender.ts), shared with the web app's entry
  * (web/src/main.tsx): no imports.
  *
- * The app's addresses are hashes (`#/reports/12`), which a browser never sends to the server, so
- * each view the server renders also has a path of its own: the overview without filters is `/`
- * (`/`, `/#`, `/#/`), report 12 is `/reports/12`. The page at `/` sends a browser that asks for
- * `/#/reports/12` on to `/reports/12`, and the app puts the hash back in the address.
+ * The app's addresses are hashes (`#/reports/12`, `#/reports?level=county`), which a browser
+ * never sends to the server, so each view the server renders also has an address of its own: the
+ * hash without its `#` (`/reports/12`, `/reports?level=county`; the overview is `/`). The page at
+ * `/` sends a browser that asks for `/#/reports/12` on to `/reports/12`, and the app puts the
+ * hash back in the address bar.
  */
 
-/** A view the server renders: the app's hash for it, its path, and the API answers it shows. */
+/** A view the server renders: the app's hash for it, and its own address (path and query). */
 export interface ServerView {
   hash: string;
   path: string;
-  /** API paths (under /api) whose answers the page carries. */
-  answers: string[];
 }
 
-/** The hashes of the unfiltered overview. */
-export const OVERVIEW_HASH = /^#?\/?$/u;
-const REPORT_HASH = /^#\/reports\/(\d+)$/u;
-const REPORT_PATH = /^\/reports\/(\d+)$/u;
+/** The views with an address of their own: the overview, the list, a report. */
+const VIEW_PATH = /^\/(?:reports(?:\/\d+)?)?$/u;
 
-/** The view the server renders at `path`, or null. */
-export function serverViewAt(path: string): ServerView | null {
-  if (path === '/') return { hash: '#/', path, answers: ['/meta', '/overview'] };
-  const id = REPORT_PATH.exec(path)?.[1];
-  return id ? { hash: `#/reports/${id}`, path, answers: ['/meta', `/reports/${id}`] } : null;
+/** The view the server renders at `pathname` + `search` (`search` with its `?`, or empty), or null. */
+export function serverViewAt(pathname: string, search: string): ServerView | null {
+  if (!VIEW_PATH.test(pathname)) return null;
+  const query = search === '?' ? '' : search;
+  return { hash: `#${pathname}${query}`, path: `${pathname}${query}` };
 }
 
-/** The path of the page the server renders for the app's `hash`, or null. */
+/** The address of the page the server renders for the app's `hash`, or null. */
 export function serverPathOf(hash: string): string | null {
-  if (OVERVIEW_HASH.test(hash)) return '/';
-  const id = REPORT_HASH.exec(hash)?.[1];
-  return id ? `/reports/${id}` : null;
+  const address = hash.replace(/^#/u, '') || '/';
+  const [pathname = '', query] = address.split('?');
+  const view = serverViewAt(pathname || '/', query ? `?${query}` : '');
+  return view?.path ?? null;
 }
 
 /**
- * The script at the top of a prerendered page's head, before anything else loads: on the page at
- * `/`, an address that the server renders at a path of its own goes there at once; any address
- * that is not the page's view hides the prerendered markup before the first paint (the app then
- * renders that view itself).
+ * The script at the top of a prerendered page's head, run before anything else loads. An
+ * address without a hash, or with the page's own, shows the page. Another view that the server
+ * renders is sent on to its own address from the page at `/` (and only from there: no loops).
+ * Any other view hides the prerendered markup before the first paint; the app renders it.
  */
 export function guardScript(view: ServerView): string {
-  const hide = "document.documentElement.setAttribute('data-other-view','')";
-  if (view.path === '/') {
-    return `var h=location.hash,m=${REPORT_HASH}.exec(h);if(m)location.replace('/reports/'+m[1]);else if(!${OVERVIEW_HASH}.test(h))${hide}`;
-  }
-  return `var h=location.hash;if(h&&h!==${JSON.stringify(view.hash)})${hide}`;
+  return [
+    `var p=${JSON.stringify(view.path)},h=location.hash.replace(/^#/,'')||p,a=h.split('?')[0]||'/';`,
+    `if(h!==p){if(p==='/'&&${VIEW_PATH}.test(a))location.replace(h);`,
+    "else document.documentElement.setAttribute('data-other-view','')}",
+  ].join('');
 }

@@ -220,6 +220,8 @@ describe.skipIf(!HAVE_CHROMIUM)('web app end to end', () => {
     };
     const ms = await clock('__fazhiReady', label);
     if (liveLabel) await clock('__fazhiLive', liveLabel);
+    // What the test does next needs the app running the page, not only the server's markup.
+    await page.waitForSelector('html[data-app="running"]');
     return ms;
   }
 
@@ -464,6 +466,8 @@ describe.skipIf(!HAVE_CHROMIUM)('web app end to end', () => {
 
   it('lists, filters and searches reports', async () => {
     const page = await newPage();
+    // As for the overview, a server that has rendered the page before (the store changed since).
+    await (await fetch(`${base}/reports`)).arrayBuffer();
     await timedGoto(page, '#/reports', 'report-list', 'report list');
     await page.getByTestId('facet-level').locator('.facet-value').first().click();
     await page.waitForFunction("window.location.hash.includes('level=')");

@@ -6,18 +6,20 @@
  * Nothing here imports React: the entry runs as soon as it is loaded, not once React is.
  *
  * Some views come from the server already rendered (src/server/server-rendered.ts: the overview
- * at `/`, a report at `/reports/12`), with the API answers they show (`#fazhi-initial`): the app
- * takes both over instead of asking again. The app's address is a hash: a page served at a path
- * of its own gets `/#/reports/12` back in the address bar. Any other view clears the markup.
+ * at `/`, the list at `/reports?…`, a report at `/reports/12`), with the API answers they show
+ * (`#fazhi-initial`): the app takes both over instead of asking again. The app's address is a
+ * hash: a page served at an address of its own gets `/#/reports/12` back in the address bar.
+ * Any other view clears the markup.
  */
 
 import { serverPathOf, serverViewAt } from '../../src/server/server-rendered';
 import { preloadAllPagesWhenIdle, preloadPage } from './pages';
 import { prefetchRoute, provide } from './requests';
 
-if (window.location.pathname !== '/') {
-  const hash = window.location.hash || serverViewAt(window.location.pathname)?.hash || '';
-  window.history.replaceState(window.history.state, '', `/${window.location.search}${hash}`);
+if (window.location.pathname !== '/' || window.location.search) {
+  const { pathname, search } = window.location;
+  const hash = window.location.hash || serverViewAt(pathname, search)?.hash || '';
+  window.history.replaceState(window.history.state, '', `/${hash}`);
 }
 const root = document.getElementById('root');
 const hash = window.location.hash;

@@ -2,7 +2,7 @@
  * The main request of each view, built from the URL: used by the pages and, before React has
  * rendered anything, by the prefetch in main.tsx, so the data is on its way while the app loads.
  */
-import { apiGet, apiUrl, listParam, type Params } from './api';
+import { apiGet, apiUrl, listParam, type Params, queryString } from './api';
 
 export const FACET_PARAMS = [
   'province',
@@ -62,7 +62,10 @@ export function prefetch(path: string, params?: Params): void {
   }
 }
 
-/** An answer already at hand (embedded in the page by the server): the first useApi of the URL shows it at once. */
+/**
+ * An answer already at hand (embedded in the page by the server), by API path with its query:
+ * the first useApi of the URL shows it at once.
+ */
 export function provide(path: string, value: unknown): void {
   prefetched.set(apiUrl(path), { promise: Promise.resolve(value), settled: { value } });
 }
@@ -84,15 +87,31 @@ export function takePrefetched<T>(path: string, params?: Params): Promise<T> | u
   return p?.promise as Promise<T> | undefined;
 }
 
-/** Prefetch what the view at `hash` will ask for first. */
-export function prefetchRoute(hash: string): void {
+/**
+ * The API requests the view at `hash` makes first, as paths with their query (under /api): the
+ * labels, and the view's data. The server renders a view from the answers to these
+ * (web/src/ssr.tsx).
+ */
+export function routeRequests(hash: string): string[] {
   const raw = hash.replace(/^#\/?/u, '');
   const [path = '', query = ''] = raw.split('?');
   const [first, second] = path.split('/').filter(Boolean);
   const params = new URLSearchParams(query);
-  prefetch('/meta');
-  if (first === undefined || first === 'overview') prefetch('/overview', filterParams(params));
-  else if (first === 'reports' && second)
-    prefetch(`/reports/${encodeURIComponent(decodeURIComponent(second))}`);
-  else if (first === 'reports') prefetch('/reports', listRequest(params));
+  const requests = ['/meta'];
+  if (first === undefined || first === 'overview') {
+    const filters = filterParams(params);
+    requests.push(`/overview${queryString(filters)}`);
+    // The year choices come from the unfiltered overview.
+    if (Object.keys(filters).length > 0) requests.push('/overview');
+  } else if (first === 'reports' && second) {
+    requests.push(`/reports/${encodeURIComponent(decodeURIComponent(second))}`);
+  } else if (first === 'reports') {
+    requests.push(`/reports${queryString(listRequest(params))}`);
+  }
+  return requests;
+}
+
+/** Prefetch what the view at `hash` will ask for first. */
+export function prefetchRoute(hash: string): void {
+  for (const request of routeRequests(hash)) prefetch(request);
 }

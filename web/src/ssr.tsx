@@ -7,16 +7,21 @@ import { createCache, extractStyle, StyleProvider } from '@ant-design/cssinjs';
 import { renderToString } from 'react-dom/server';
 import { providePage } from './pages';
 import { Overview } from './pages/Overview';
+import { ReportList } from './pages/ReportList';
 import { ReportView } from './pages/ReportView';
 import { Root } from './Root';
-import { forgetPrefetched, provide } from './requests';
+import { forgetPrefetched, provide, routeRequests } from './requests';
 import { setServerHash } from './router';
 
 providePage('overview', Overview);
+providePage('reports', ReportList);
 providePage('report', ReportView);
 
+/** The API requests the view at `hash` makes first (paths with their query, under /api). */
+export const requestsFor = routeRequests;
+
 /**
- * The view at `hash` from the API's answers (by API path: `/meta`, `/overview`, `/reports/12`):
+ * The view at `hash` from the API's answers (by API path and query, as `requestsFor` lists them):
  * the markup of `#root`, and for the head the styles Ant Design writes at run time (the theme's
  * CSS variables), which the browser's Ant Design takes over.
  */
