@@ -1,14 +1,15 @@
 /**
  * Pages with their view already in them (server-rendered.ts: the overview at `/`, the list at
- * `/reports`, a report at `/reports/:id`, with the view's filters as the query): rendered on the server by the front end's own components (web/src/ssr.tsx,
- * built into dist/web-ssr by `npm run build:web`) from the API's answers, which the page also
- * carries so that the browser hydrates the markup instead of asking and rendering again. A first
- * visit then shows the view as soon as the HTML and the stylesheet are in, without waiting for
- * React, Ant Design and ECharts to be compiled.
+ * `/reports`, a report at `/reports/:id`, with the view's filters as the query), rendered on the
+ * server by the front end's own components (web/src/ssr.tsx, built into dist/web-ssr by
+ * `npm run build:web`) from the API's answers. The page also carries the answers, so that the
+ * browser hydrates the markup instead of asking and rendering again. A first visit then shows
+ * the view as soon as the HTML and the stylesheet are in, without waiting for React, Ant Design
+ * and ECharts to be compiled.
  *
  * The server cannot see the address's hash: a small script at the top of the head sends such a
- * view's hash on to the view's own address, and hides the prerendered markup from the first paint of any
- * other view; main.tsx clears it.
+ * view's hash on to the view's own address, and hides the prerendered markup from the first
+ * paint of any other view; main.tsx clears it.
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -41,8 +42,8 @@ function scriptSafe(json: string): string {
 
 /**
  * `template` (the built index.html) with the rendered `root` in `#root`, the API answers it was
- * rendered from (JSON texts by API path and query) in `#fazhi-initial`, the guard first in the head and
- * `head` last; the template as it is when it has no empty root.
+ * rendered from (JSON texts by API path and query) in `#fazhi-initial`, the guard first in the
+ * head and `head` last; the template as it is when it has no empty root.
  */
 export function pageWithView(
   template: string,
