@@ -215,6 +215,14 @@ describe('extractFigures', () => {
     ],
     ['共开展法律进机关、进乡村等“八进”活动1500余场次。', [['pufa.activities', 1500]]],
     ['政务服务事项“一网通办”率98%。', [['services.online_rate', 98]]],
+    ['全年开展“三官一律”进社区活动120余次。', [['pufa.activities', 120]]],
+    [
+      '共审查县政府及办公室文件86件，提出修改意见230余条。',
+      [
+        ['legality_review.documents', 86],
+        ['legality_review.opinions', 230],
+      ],
+    ],
     // 不予受理 is not 受理; a 满意率 is no 办复率.
     [
       '受理行政复议申请97件，其中不予受理5件，受理92件。',
