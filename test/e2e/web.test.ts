@@ -192,6 +192,15 @@ describe.skipIf(!HAVE_CHROMIUM)('web app end to end', () => {
   }
 
   /**
+   * Open an address and wait until the app runs the page: a view the server rendered shows before
+   * it responds, and a click before then would be lost.
+   */
+  async function visit(page: Page, url: string): Promise<void> {
+    await page.goto(url);
+    await page.waitForSelector('html[data-app="running"]');
+  }
+
+  /**
    * Load a view from scratch (a new document, the app's assets from the HTTP cache after the
    * first time) and time it: from the moment the test asks for the address (the first of the
    * documents it may go through) to the first frame painted with the view's data rendered (its
@@ -264,7 +273,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web app end to end', () => {
     expect(decodeURIComponent(page.url())).toContain('rule=publication/late');
     // Another view loaded from scratch shows no trace of the server's overview.
     await page.goto('about:blank');
-    await page.goto(`${base}/#/compare`);
+    await visit(page, `${base}/#/compare`);
     await page.waitForSelector('[data-testid="compare"][data-ready="true"]');
     expect(await page.locator('[data-testid="overview"]').count()).toBe(0);
     await page.context().close();
@@ -280,7 +289,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web app end to end', () => {
     writeFileSync(join(files, '新上传报告.txt'), one.text);
     writeFileSync(join(files, '新上传网页.html'), toHtml(two, { encoding: 'utf-8', layout: 'modern' }));
     writeFileSync(join(files, '说明.exe'), 'MZ');
-    await page.goto(`${base}/#/upload`);
+    await visit(page, `${base}/#/upload`);
     await page.waitForSelector('[data-testid="upload"]');
     await page
       .locator('[data-testid="file-input"]')
@@ -358,7 +367,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web app end to end', () => {
     }
 
     // Compare: the indicators of the uploaded report.
-    await page.goto(reportUrl);
+    await visit(page, reportUrl);
     await page.waitForSelector('[data-testid="report-view"][data-ready="true"]');
     await page.getByText('对比本报告的指标').click();
     await page.waitForSelector('[data-testid="compare"][data-ready="true"]');
@@ -374,7 +383,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web app end to end', () => {
     expect(text.startsWith('\ufeffunit,jurisdiction_code,year,key')).toBe(true);
     expect(text.trim().split('\r\n').length).toBeGreaterThan(1);
 
-    await page.goto(`${base}/#/reports`);
+    await visit(page, `${base}/#/reports`);
     await page.waitForSelector('[data-testid="report-list"][data-ready="true"]');
     await page.getByTestId('export-menu').hover();
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByText('全部表 XLSX').click()]);
@@ -403,7 +412,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web app end to end', () => {
     writeFileSync(join(root, '网页', '报告_files', 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     writeFileSync(join(root, '.DS_Store'), 'Bud1');
 
-    await page.goto(`${base}/#/upload`);
+    await visit(page, `${base}/#/upload`);
     const zone = page.getByTestId('drop-zone');
     await zone.waitFor();
     // A real drop of a directory, as the browser gets it from the desktop (CDP drag events with a
@@ -513,7 +522,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web app end to end', () => {
       roster,
       `\ufeff单位名称,行政区划代码,单位类型\r\n${a.issuer ?? a.jurisdiction?.name},${a.jurisdiction?.code ?? ''},\r\n未报送的示例单位,990000,政府\r\n`,
     );
-    await page.goto(`${base}/#/roster?year=${a.year}`);
+    await visit(page, `${base}/#/roster?year=${a.year}`);
     await page.waitForSelector('[data-testid="roster"][data-ready="true"]');
     await page.getByTestId('roster-input').setInputFiles(roster);
     await page.getByTestId('roster-table').waitFor();
