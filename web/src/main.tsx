@@ -42,7 +42,7 @@ delete document.documentElement.dataset.otherView;
 prefetchRoute(hash);
 preloadPage(hash);
 import('./boot')
-  .then((boot) => (root ? boot.mount(root, serverRendered) : undefined))
+  .then((boot) => (root ? boot.mount(root, serverRendered ? (initial?.hash ?? null) : null) : undefined))
   .then(
     () => {
       const later = () => setTimeout(preloadAllPagesWhenIdle, 1000);
