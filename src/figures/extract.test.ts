@@ -216,6 +216,14 @@ describe('extractFigures', () => {
     ['共开展法律进机关、进乡村等“八进”活动1500余场次。', [['pufa.activities', 1500]]],
     ['政务服务事项“一网通办”率98%。', [['services.online_rate', 98]]],
     ['全年开展“三官一律”进社区活动120余次。', [['pufa.activities', 120]]],
+    ['共组建督察组5个。', [['inspection.teams', 5]]],
+    [
+      '劳动人事争议仲裁院全年立案受理劳动争议案件812件，审结786件。',
+      [
+        ['arbitration.accepted', 812],
+        ['arbitration.closed', 786],
+      ],
+    ],
     [
       '共审查县政府及办公室文件86件，提出修改意见230余条。',
       [
