@@ -217,6 +217,7 @@ describe('extractFigures', () => {
     ['政务服务事项“一网通办”率98%。', [['services.online_rate', 98]]],
     ['全年开展“三官一律”进社区活动120余次。', [['pufa.activities', 120]]],
     ['共组建督察组5个。', [['inspection.teams', 5]]],
+    ['网上可办政务服务事项达1526项。', [['services.online_items', 1526]]],
     [
       '劳动人事争议仲裁院全年立案受理劳动争议案件812件，审结786件。',
       [
