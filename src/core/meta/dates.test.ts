@@ -3,13 +3,16 @@ import { findFullDates, findGarbledMonthDays, parseLooseDate } from './dates.js'
 
 describe('findFullDates', () => {
   it('reads the forms reports use', () => {
-    const text = '2023年1月31日;发布时间:2023-03-17 17:01;2023/3/5;2023.03.09;二〇二三年一月三十一日';
+    // The last one typed with ○ (U+25CB) for 〇, as many documents are.
+    const text =
+      '2023年1月31日;发布时间:2023-03-17 17:01;2023/3/5;2023.03.09;二〇二三年一月三十一日;二○二四年三月十五日';
     expect(findFullDates(text).map((d) => d.iso)).toEqual([
       '2023-01-31',
       '2023-03-17',
       '2023-03-05',
       '2023-03-09',
       '2023-01-31',
+      '2024-03-15',
     ]);
   });
 

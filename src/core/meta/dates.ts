@@ -33,11 +33,12 @@ export function toIso(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-const CN = '[〇零一二三四五六七八九十O]';
+// ○ (U+25CB) and a Latin O stand in for 〇 in many typed documents ("二○二四年").
+const CN = '[〇○零一二三四五六七八九十O]';
 const FULL_DATE = new RegExp(
   [
     // 2023年1月31日 (spaces tolerated), also 二〇二三年一月三十一日
-    `(?<y1>(?:19|20)\\d{2}|[二][〇零O]${CN}{2})\\s*年\\s*(?<m1>\\d{1,2}|${CN}{1,2})\\s*月\\s*(?<d1>\\d{1,2}|${CN}{1,3})\\s*[日号]`,
+    `(?<y1>(?:19|20)\\d{2}|[二][〇○零O]${CN}{2})\\s*年\\s*(?<m1>\\d{1,2}|${CN}{1,2})\\s*月\\s*(?<d1>\\d{1,2}|${CN}{1,3})\\s*[日号]`,
     // 2023-03-17, 2023/3/17, 2023.03.17
     `(?<![\\d.])(?<y2>(?:19|20)\\d{2})(?<sep>[-/.])(?<m2>\\d{1,2})\\k<sep>(?<d2>\\d{1,2})(?![\\d.])`,
   ].join('|'),
