@@ -31,13 +31,13 @@ export interface OrgSuffix {
   re: RegExp;
 }
 
-/** Everything the analysis needs besides the text. */
 /** A kind of document that is not an annual report, known by how its title ends. */
 export interface OtherDocument {
   what: string;
   re: RegExp;
 }
 
+/** Everything the analysis needs besides the text. */
 export interface Knowledge {
   partCues: PartCue[];
   pageChrome: ChromePattern[];

@@ -36,27 +36,25 @@ describe('the views the server renders', () => {
     new Function('location', 'document', guardScript(view))(location, document);
     return effects.join(' ');
   };
+  const pages = { overview: OVERVIEW, 'report 12': REPORT };
   it.each([
-    ['', ''],
-    ['#', ''],
-    ['#/', ''],
-    ['#/reports/12', 'go /reports/12'],
-    ['#/reports', 'go /reports'],
-    ['#/?year=2023', 'go /?year=2023'],
-    ['#/reports/12?tab=score', 'go /reports/12?tab=score'],
-    ['#/compare', 'hide'],
-    ['#/reuse/3', 'hide'],
-  ])('on the overview page, the address %j: %j', (hash, effect) => {
-    expect(run(OVERVIEW, hash)).toBe(effect);
-  });
-  it.each([
-    ['', ''],
-    ['#/reports/12', ''],
-    ['#/reports/13', 'hide'],
-    ['#/', 'hide'],
-    ['#/compare', 'hide'],
-  ])('on the page of report 12, the address %j: %j (never sent on: no loop)', (hash, effect) => {
-    expect(run(REPORT, hash)).toBe(effect);
+    ['overview', '', ''],
+    ['overview', '#', ''],
+    ['overview', '#/', ''],
+    ['overview', '#/reports/12', 'go /reports/12'],
+    ['overview', '#/reports', 'go /reports'],
+    ['overview', '#/?year=2023', 'go /?year=2023'],
+    ['overview', '#/reports/12?tab=score', 'go /reports/12?tab=score'],
+    ['overview', '#/compare', 'hide'],
+    ['overview', '#/reuse/3', 'hide'],
+    // Never sent on from another page than /: no loops.
+    ['report 12', '', ''],
+    ['report 12', '#/reports/12', ''],
+    ['report 12', '#/reports/13', 'hide'],
+    ['report 12', '#/', 'hide'],
+    ['report 12', '#/compare', 'hide'],
+  ] as const)('on the page of the %s, the address %j: %j', (page, hash, effect) => {
+    expect(run(pages[page], hash)).toBe(effect);
   });
 });
 

@@ -47,11 +47,11 @@ interface Prefetched {
 
 const prefetched = new Map<string, Prefetched>();
 
-/** Start a GET now; the first useApi of the same URL takes its answer. */
-export function prefetch(path: string, params?: Params): void {
-  const url = apiUrl(path, params);
+/** Start a GET of `path` (with its query, under /api) now; the first useApi of the same URL takes its answer. */
+function prefetch(path: string): void {
+  const url = apiUrl(path);
   if (!prefetched.has(url)) {
-    const entry: Prefetched = { promise: apiGet(path, params) };
+    const entry: Prefetched = { promise: apiGet(path) };
     entry.promise.then(
       (value) => {
         entry.settled = { value };
